@@ -1,14 +1,30 @@
 package io.jenkins.plugins.appstoreconnect;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
+import hudson.ProxyConfiguration;
+import hudson.model.Item;
+import hudson.security.AccessControlled;
+import hudson.util.FormValidation;
 import hudson.util.Secret;
+import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
+import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
+import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
+import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
- * The stored App Store Connect API key. The private key is held only as an encrypted {@link Secret}.
+ * The stored App Store Connect API key. Everything is checked by core when the credential is created
+ * (form, Configuration as Code, REST/CLI), so a bad key ID, issuer ID or key can never be stored; what is
+ * stored is the normalised PKCS#8 PEM, encrypted as a {@link Secret}, and its public fingerprint.
  */
 public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implements AppStoreConnectApiKey {
     private static final long serialVersionUID = 1L;
@@ -16,14 +32,27 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
     private final String keyId;
     private final String issuerId;
     private final Secret privateKey;
+    private final String fingerprint;
+    private boolean enterprise;
 
+    /**
+     * @param keyId the 10-character key ID
+     * @param issuerId the issuer ID (UUID) of a team key; blank for an individual key
+     * @param privateKey the key in any form core accepts (PKCS#8 or SEC1 PEM, escaped, base64, …)
+     * @throws InvalidInputException naming what is wrong (never containing the key)
+     */
     @DataBoundConstructor
     public AppStoreConnectApiKeyImpl(
             CredentialsScope scope, String id, String description, String keyId, String issuerId, Secret privateKey) {
         super(scope, id, description);
-        this.keyId = keyId == null ? null : keyId.trim();
-        this.issuerId = issuerId == null || issuerId.isBlank() ? null : issuerId.trim();
-        this.privateKey = privateKey;
+        this.keyId = AppleIds.requireKeyId(keyId);
+        this.issuerId = AppleIds.optionalIssuerId(issuerId).orElse(null);
+        if (privateKey == null || privateKey.getPlainText().isBlank()) {
+            throw new InvalidInputException(Messages.AppStoreConnectApiKeyImpl_NoKey());
+        }
+        ParsedKey parsed = P256PrivateKeys.parse(privateKey.getPlainText());
+        this.privateKey = Secret.fromString(parsed.pkcs8Pem());
+        this.fingerprint = parsed.fingerprint();
     }
 
     @Override
@@ -36,7 +65,22 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
         return issuerId;
     }
 
-    /** The private key, encrypted at rest; only the Jenkins glue decrypts it, to hand it to core. */
+    @Override
+    public boolean isEnterprise() {
+        return enterprise;
+    }
+
+    @DataBoundSetter
+    public void setEnterprise(boolean enterprise) {
+        this.enterprise = enterprise;
+    }
+
+    @Override
+    public String getFingerprint() {
+        return fingerprint;
+    }
+
+    @Override
     public Secret getPrivateKey() {
         return privateKey;
     }
@@ -44,16 +88,67 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
     @Override
     public String toString() {
         return "AppStoreConnectApiKey[id=" + getId() + ", keyId=" + keyId + ", "
-                + (issuerId == null ? "individual" : "team") + "]";
+                + (issuerId == null ? "individual" : "team") + (enterprise ? ", enterprise" : "") + ", "
+                + fingerprint + "]";
     }
 
-    /** The credentials form and Configuration as Code entry point. */
+    /** The credentials form and the Configuration as Code entry point. */
     @Extension
     @Symbol("appStoreConnectApiKey")
     public static class DescriptorImpl extends BaseStandardCredentialsDescriptor {
+
         @Override
         public String getDisplayName() {
             return Messages.AppStoreConnectApiKeyImpl_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckKeyId(
+                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String keyFileName) {
+            if (!mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return CredentialFormChecks.keyId(value, keyFileName);
+        }
+
+        @POST
+        public FormValidation doCheckIssuerId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return CredentialFormChecks.issuerId(value);
+        }
+
+        /** POST only: the key travels in the request body, never in a URL that logs could keep. */
+        @POST
+        public FormValidation doCheckPrivateKey(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!mayConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return CredentialFormChecks.privateKey(value);
+        }
+
+        @POST
+        public FormValidation doTestConnection(
+                @AncestorInPath Item item,
+                @QueryParameter String keyId,
+                @QueryParameter String issuerId,
+                @QueryParameter String privateKey,
+                @QueryParameter boolean enterprise,
+                @QueryParameter String apiBaseUrl)
+                throws InterruptedException {
+            context(item).checkAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+            return new TestConnection(ProxyConfiguration.newHttpClient())
+                    .run(keyId, issuerId, privateKey, enterprise, apiBaseUrl);
+        }
+
+        private static AccessControlled context(Item item) {
+            return item != null ? item : Jenkins.get();
+        }
+
+        /** Only people who may create or change credentials here get answers about what they type. */
+        private static boolean mayConfigure(Item item) {
+            return context(item).hasAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
         }
     }
 }
