@@ -81,14 +81,16 @@ final class KeyMessages {
     }
 
     // ---- something other than an unencrypted P-256 private key
-    static final String ENCRYPTED_PKCS8 = "The private key is encrypted with a password (BEGIN ENCRYPTED PRIVATE KEY)."
+    static final String ENCRYPTED_PKCS8 = "The private key is encrypted with a password (encrypted PKCS#8,"
+            + " BEGIN ENCRYPTED PRIVATE KEY)."
             + " App Store Connect .p8 files are not encrypted; decrypt it first, e.g. with"
             + " openssl pkcs8 -in encrypted.pem -out AuthKey_<KEY ID>.p8 (it asks for the password), and use the result.";
     static final String ENCRYPTED_LEGACY = "The private key is encrypted with a password (PEM header Proc-Type: 4,ENCRYPTED)."
             + " App Store Connect .p8 files are not encrypted; decrypt it first, e.g. with"
             + " openssl pkey -in encrypted.pem -out AuthKey_<KEY ID>.p8 (it asks for the password), and use the result.";
     static final String RSA = "The private key is an RSA key; App Store Connect API keys are EC keys on P-256 (they sign"
-            + " ES256 tokens). An RSA key is usually a signing certificate's, TLS or SSH key, not an API key. " + P8_HINT;
+            + " ES256 tokens). An RSA key usually belongs to a signing certificate, a web server or SSH, not to the"
+            + " App Store Connect API. " + P8_HINT;
     static final String OPENSSH = "The input is an OpenSSH private key (BEGIN OPENSSH PRIVATE KEY), not an App Store"
             + " Connect API key. " + P8_HINT;
     static final String PUBLIC_KEY = "The input is a public key, not a private key; signing tokens needs the private key. "
