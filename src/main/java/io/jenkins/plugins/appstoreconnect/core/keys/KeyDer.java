@@ -273,13 +273,12 @@ final class KeyDer {
             return P256.OID.equals(oid) ? P256_CURVE : KeyMessages.wrongCurve(curveName(oid));
         }
         if (primitive instanceof ASN1Sequence) {
-            X9ECParameters explicit;
-            try {
-                explicit = X9ECParameters.getInstance(primitive);
+            try { // bouncycastle decodes the generator lazily: keep every use inside
+                X9ECParameters explicit = X9ECParameters.getInstance(primitive);
+                return isP256(explicit) ? P256_CURVE : KeyMessages.explicitCurve(explicit.getCurve().getFieldSize());
             } catch (RuntimeException e) {
                 return KeyMessages.NOT_KEY_STRUCTURE;
             }
-            return isP256(explicit) ? P256_CURVE : KeyMessages.explicitCurve(explicit.getCurve().getFieldSize());
         }
         return KeyMessages.NOT_KEY_STRUCTURE;
     }
