@@ -103,7 +103,12 @@ public final class P256PrivateKeys {
             throw new InvalidInputException(KeyMessages.tooLarge(bytes.length, "bytes"));
         }
         if (bytes[0] == 0x30) { // SEQUENCE: DER. No text form of a key starts with '0'.
-            return fromDer(bytes.clone(), KeyEncoding.DER_PKCS8, KeyEncoding.DER_SEC1);
+            byte[] der = bytes.clone(); // the caller's array is neither kept nor changed
+            try {
+                return fromDer(der, KeyEncoding.DER_PKCS8, KeyEncoding.DER_SEC1);
+            } finally {
+                Arrays.fill(der, (byte) 0);
+            }
         }
         String text;
         if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.appstoreconnect.core.keys;
 
 import static io.jenkins.plugins.appstoreconnect.core.keys.TestKeys.der;
 import static io.jenkins.plugins.appstoreconnect.core.keys.TestKeys.pem;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -134,9 +133,9 @@ class P256PrivateKeysAcceptTest {
         ParsedKey key = input instanceof String ? P256PrivateKeys.parse((String) input) : P256PrivateKeys.parse((byte[]) input);
         assertEquals(expected, key.encoding(), name);
         assertEquals(KEY.expectedFingerprint, key.fingerprint(), name);
-        assertEquals(KEY.d, key.privateKey().getS(), name);
+        TestKeys.assertSameSecret(KEY.d, key.privateKey().getS(), name + ": private scalar");
         assertEquals(KEY.pair.getPublic(), key.publicKey(), name);
-        assertArrayEquals(KEY.applePkcs8, key.pkcs8Der(), "normalised to Apple's .p8 layout");
-        assertEquals(KEY.applePem, key.pkcs8Pem());
+        TestKeys.assertSameSecret(KEY.applePkcs8, key.pkcs8Der(), name + ": PKCS#8 DER normalised to Apple's .p8 layout");
+        TestKeys.assertSameSecret(KEY.applePem, key.pkcs8Pem(), name + ": PKCS#8 PEM");
     }
 }

@@ -247,8 +247,14 @@ class P256PrivateKeysRejectTest {
         assertEquals(InvalidInputException.class, e.getClass());
         assertNull(e.getCause(), "no cause that could carry input");
         String message = e.getMessage();
-        assertTrue(message.contains(expected), () -> name + ": expected \"" + expected + "\" in: " + message);
 
+        assertNoKeyMaterial(name, input, message);
+        // only now, with no key material in it, may the message appear in a failure
+        assertTrue(message.contains(expected), () -> name + ": expected \"" + expected + "\" in: " + message);
+    }
+
+    /** Fails, without showing the message, if it holds a line of the keys or 16+ characters of the input's base64. */
+    private static void assertNoKeyMaterial(String name, Object input, String message) {
         Set<String> secrets = KEY.secretWindows();
         secrets.addAll(OTHER.secretWindows());
         if (input instanceof byte[]) {
@@ -260,7 +266,7 @@ class P256PrivateKeysRejectTest {
         for (String line : TestKeys.bodyLines(KEY.applePem)) {
             assertTrue(!message.contains(line), name + ": message contains a line of the key");
         }
-        assertNull(TestKeys.leakedWindow(message, secrets), name + ": message contains 16+ characters of the input's base64");
+        assertTrue(TestKeys.leakedWindow(message, secrets) == null, name + ": message contains 16+ characters of the input's base64");
     }
 
     /** Cases expecting the same text get the same message; cases expecting different texts get different messages. */
@@ -276,6 +282,7 @@ class P256PrivateKeysRejectTest {
                     P256PrivateKeys.parse((String) a[1]);
                 }
             });
+            assertNoKeyMaterial((String) a[0], a[1], e.getMessage());
             messagesByReason.computeIfAbsent((String) a[2], k -> new HashSet<>()).add(e.getMessage());
         });
         Map<String, String> reasonByMessage = new HashMap<>();

@@ -85,6 +85,16 @@ final class TestKeys {
         }
     }
 
+    /** Compares secrets without ever printing them (assertEquals would show both values on failure). */
+    static void assertSameSecret(Object expected, Object actual, String what) {
+        boolean same = expected instanceof byte[] && actual instanceof byte[]
+                ? java.util.Arrays.equals((byte[]) expected, (byte[]) actual)
+                : java.util.Objects.equals(expected, actual);
+        if (!same) {
+            throw new AssertionError(what + " differs (values not shown: key material)");
+        }
+    }
+
     static void addWindows(Set<String> windows, String s) {
         for (int i = 0; i + 16 <= s.length(); i++) {
             windows.add(s.substring(i, i + 16));
