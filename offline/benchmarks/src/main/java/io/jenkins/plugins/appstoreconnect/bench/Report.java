@@ -2,8 +2,6 @@ package io.jenkins.plugins.appstoreconnect.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +9,6 @@ import java.util.Map;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -23,16 +20,17 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * mint at most {@value #MINT_TARGET_RATIO}x raw JCA, a cache hit at most {@value #CACHE_HIT_TARGET_NS} ns.
  *
  * <pre>
- *   java -cp offline/benchmarks/target/benchmarks.jar io.jenkins.plugins.appstoreconnect.bench.Report [--smoke] [--strict] [--rounds N] [JMH options]
+ *   java -cp offline/benchmarks/target/benchmarks.jar io.jenkins.plugins.appstoreconnect.bench.Report [--smoke] [--strict] [--pairs N] [JMH options]
  * </pre>
  *
  * <ol>
  *   <li>The table: every benchmark once, as the JMH options say (default: 1 fork, 3 warm-up and 5 measured
  *       iterations of 1 s; about a minute).</li>
- *   <li>The mint check: a signature costs the same in both, so load from other processes, not our code,
- *       decides a ratio of two runs made a minute apart. So {@code rawJca} and {@code mint} are also run in
- *       {@code --rounds} (default 5) interleaved pairs of short forked runs, and the target is judged on the
- *       median of the per-pair ratios (about 30 s more).</li>
+ *   <li>The mint check. A signature costs the same in {@code mint} and {@code rawJca}, so on a shared machine
+ *       the load of other processes, not our code, decides the ratio of two JMH runs made seconds apart. So
+ *       the check is an A/B run in this JVM: after a warm-up, {@code --pairs} (default 300) pairs of adjacent
+ *       blocks of {@value #BLOCK} {@code mint} and {@value #BLOCK} {@code rawJca} calls (order alternating),
+ *       each block timed; the target is judged on the median of the per-pair ratios (about 10 s).</li>
  * </ol>
  * {@code --smoke} (or {@code -Dsmoke=true}): no forks, no warm-up, one 100 ms iteration each and one pair,
  * to check that everything runs in a few seconds; its numbers mean nothing. Exits 0 unless {@code --strict}
@@ -42,27 +40,29 @@ public final class Report {
 
     static final double MINT_TARGET_RATIO = 1.05;
     static final double CACHE_HIT_TARGET_NS = 1000;
+    static final int BLOCK = 8;
+    private static volatile int sink;
 
     private Report() {}
 
     public static void main(String[] args) throws Exception {
         boolean smoke = Boolean.getBoolean("smoke");
         boolean strict = false;
-        int rounds = 5;
+        int pairs = 300;
         List<String> jmhArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--smoke")) {
                 smoke = true;
             } else if (args[i].equals("--strict")) {
                 strict = true;
-            } else if (args[i].equals("--rounds") && i + 1 < args.length) {
-                rounds = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--pairs") && i + 1 < args.length) {
+                pairs = Integer.parseInt(args[++i]);
             } else {
                 jmhArgs.add(args[i]);
             }
         }
         if (smoke) {
-            rounds = 1;
+            pairs = 5;
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int cpus = Runtime.getRuntime().availableProcessors();
@@ -84,14 +84,8 @@ public final class Report {
             table.put(shortName(r), new double[] {p.getScore() * f, p.getScoreError() * f});
         }
 
-        // 2. interleaved pairs for the mint check
-        List<Double> pairRatios = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            boolean rawFirst = round % 2 == 0;
-            double first = single(rawFirst ? "rawJca" : "mint", smoke);
-            double second = single(rawFirst ? "mint" : "rawJca", smoke);
-            pairRatios.add(rawFirst ? second / first : first / second);
-        }
+        // 2. the A/B mint check
+        double[] ab = abMintVersusRaw(pairs, smoke ? 200 : 3000);
 
         System.out.println();
         System.out.println(smoke ? "App Store Connect token benchmarks (SMOKE RUN: not a measurement)" : "App Store Connect token benchmarks");
@@ -105,21 +99,15 @@ public final class Report {
                     Double.isNaN(s[1]) ? "-" : String.format(Locale.ROOT, "%.1f", s[1]),
                     raw == null ? "-" : String.format(Locale.ROOT, "%.3f", s[0] / raw[0]));
         }
-        List<Double> sorted = new ArrayList<>(pairRatios);
-        Collections.sort(sorted);
-        double median = sorted.isEmpty() ? Double.NaN : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        StringBuilder each = new StringBuilder();
-        for (double r : pairRatios) {
-            each.append(each.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", r));
-        }
-        System.out.printf(Locale.ROOT, "mint/rawJca in %d interleaved pairs: %s; median %.3f%n", pairRatios.size(), each, median);
-
+        double median = ab[0];
+        System.out.printf(Locale.ROOT, "A/B mint vs rawJca, %d pairs of %d-call blocks: median ratio %.3f (quartiles %.3f-%.3f), "
+                + "total ratio %.3f, mint %.1f us/op, rawJca %.1f us/op, difference %.1f us/op%n",
+                pairs, BLOCK, median, ab[1], ab[2], ab[3], ab[4] / 1e3, ab[5] / 1e3, (ab[4] - ab[5]) / 1e3);
         boolean ok = true;
         if (!Double.isNaN(median)) {
             boolean pass = median <= MINT_TARGET_RATIO;
             ok &= pass;
-            System.out.printf(Locale.ROOT, "%s mint <= %.2fx raw JCA: %.3fx (median of pairs)%n", pass ? "PASS" : "FAIL", MINT_TARGET_RATIO, median);
+            System.out.printf(Locale.ROOT, "%s mint <= %.2fx raw JCA: %.3fx (A/B median)%n", pass ? "PASS" : "FAIL", MINT_TARGET_RATIO, median);
         }
         if (table.containsKey("cacheHit")) {
             double hit = table.get("cacheHit")[0];
@@ -132,20 +120,59 @@ public final class Report {
         }
     }
 
-    /** One short run of one benchmark, in ns/op. */
-    private static double single(String method, boolean smoke) throws RunnerException {
-        ChainedOptionsBuilder o = new OptionsBuilder()
-                .include("^" + TokenBenchmarks.class.getName().replace(".", "\\.") + "\\." + method + "$")
-                .verbosity(VerboseMode.SILENT);
-        if (smoke) {
-            o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
-        } else {
-            o.forks(1).warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
-                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+    /**
+     * Times adjacent blocks of {@code mint} and {@code rawJca} calls on one {@link TokenBenchmarks} state.
+     * Returns {median ratio, lower quartile, upper quartile, total ratio, mint ns/op, rawJca ns/op}.
+     */
+    static double[] abMintVersusRaw(int pairs, long warmupMillis) throws Exception {
+        TokenBenchmarks b = new TokenBenchmarks();
+        b.setUp();
+        long warmEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+        while (System.nanoTime() < warmEnd) {
+            block(b, true);
+            block(b, false);
         }
-        Collection<RunResult> results = new Runner(o.build()).run();
-        RunResult r = results.iterator().next();
-        return r.getPrimaryResult().getScore() * nanosPer(r.getPrimaryResult().getScoreUnit());
+        double[] ratios = new double[pairs];
+        long mintTotal = 0;
+        long rawTotal = 0;
+        for (int i = 0; i < pairs; i++) {
+            long m;
+            long r;
+            if (i % 2 == 0) {
+                m = block(b, true);
+                r = block(b, false);
+            } else {
+                r = block(b, false);
+                m = block(b, true);
+            }
+            ratios[i] = (double) m / r;
+            mintTotal += m;
+            rawTotal += r;
+        }
+        java.util.Arrays.sort(ratios);
+        return new double[] {quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75),
+            (double) mintTotal / rawTotal, (double) mintTotal / ((long) pairs * BLOCK), (double) rawTotal / ((long) pairs * BLOCK)};
+    }
+
+    private static long block(TokenBenchmarks b, boolean mint) throws Exception {
+        int acc = 0;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < BLOCK; k++) {
+            acc += (mint ? b.mint() : b.rawJca()).length();
+        }
+        long t = System.nanoTime() - t0;
+        sink += acc;
+        return t;
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 
     private static String shortName(RunResult r) {
