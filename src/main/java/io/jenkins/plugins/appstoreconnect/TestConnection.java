@@ -63,14 +63,14 @@ final class TestConnection {
         String code = r.appleError() == null || r.appleError().code() == null ? "" : r.appleError().code();
         return switch (r.outcome()) {
             case OK -> FormValidation.ok(r.rateLimitRemaining().isPresent()
-                    ? Messages.TestConnection_Ok(r.host(), r.rateLimitRemaining().getAsInt())
+                    ? Messages.TestConnection_Ok(r.host(), String.valueOf(r.rateLimitRemaining().getAsInt()))
                     : Messages.TestConnection_OkNoRateLimit(r.host()));
             case UNAUTHORIZED -> FormValidation.error(Messages.TestConnection_Unauthorized(code, causes(r, individual)));
             case FORBIDDEN -> FormValidation.error(Messages.TestConnection_Forbidden(code));
             case RATE_LIMITED -> FormValidation.warning(Messages.TestConnection_RateLimited());
             case NETWORK -> FormValidation.error(network(r));
             case UNEXPECTED -> FormValidation.error(Messages.TestConnection_Unexpected(
-                    r.status(), r.appleError() == null || r.appleError().title() == null ? "" : r.appleError().title()));
+                    String.valueOf(r.status()), r.appleError() == null || r.appleError().title() == null ? "" : r.appleError().title()));
         };
     }
 
@@ -91,8 +91,8 @@ final class TestConnection {
     private static String skew(Duration serverMinusOurs) {
         long seconds = Math.abs(serverMinusOurs.getSeconds());
         return serverMinusOurs.isNegative()
-                ? Messages.TestConnection_Cause_ClockAhead(seconds)
-                : Messages.TestConnection_Cause_ClockBehind(seconds);
+                ? Messages.TestConnection_Cause_ClockAhead(String.valueOf(seconds))
+                : Messages.TestConnection_Cause_ClockBehind(String.valueOf(seconds));
     }
 
     private static String network(ConnectionResult r) {
