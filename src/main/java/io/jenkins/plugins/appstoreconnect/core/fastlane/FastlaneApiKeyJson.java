@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.fastlane;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
 
 /**
@@ -39,8 +40,8 @@ public final class FastlaneApiKeyJson {
      * @throws InvalidInputException for a bad key ID, issuer ID, PEM or duration (messages never contain the key)
      */
     public static String toJson(String keyId, String issuerIdOrNull, String pkcs8Pem, int durationSeconds, boolean inHouse) {
-        AppStoreConnectTokenRequest.checkKeyId(keyId);
-        String issuer = issuerIdOrNull == null ? null : AppStoreConnectTokenRequest.normaliseIssuerId(issuerIdOrNull);
+        keyId = AppleIds.requireKeyId(keyId);
+        String issuer = issuerIdOrNull == null ? null : AppleIds.requireIssuerId(issuerIdOrNull);
         if (pkcs8Pem == null || pkcs8Pem.isBlank()) {
             throw new InvalidInputException("the private key PEM is missing");
         }

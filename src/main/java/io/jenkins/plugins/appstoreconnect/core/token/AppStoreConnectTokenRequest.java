@@ -1,11 +1,11 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -61,8 +61,8 @@ public final class AppStoreConnectTokenRequest {
     private final int hash;
 
     private AppStoreConnectTokenRequest(Builder b) {
-        this.keyId = checkKeyId(b.keyId);
-        this.issuerId = b.issuerId == null ? null : normaliseIssuerId(b.issuerId);
+        this.keyId = AppleIds.requireKeyId(b.keyId);
+        this.issuerId = b.issuerId == null ? null : AppleIds.requireIssuerId(b.issuerId);
         this.scope = checkScope(b.scope);
         this.lifetime = b.lifetime == null ? DEFAULT_LIFETIME : b.lifetime;
         this.backdate = b.backdate == null ? DEFAULT_BACKDATE : b.backdate;
@@ -172,78 +172,6 @@ public final class AppStoreConnectTokenRequest {
                 + (scope.isEmpty() ? "" : ", scope=" + scope.size() + " entries")
                 + ", lifetime=" + lifetime.getSeconds() + "s, backdate=" + backdate.getSeconds() + "s"
                 + ", aud=" + audience.value() + "]";
-    }
-
-    // ---- validation, shared with the linter and the fastlane writer ----
-
-    /**
-     * Returns {@code keyId} if it is a valid App Store Connect key ID (exactly 10 characters A-Z, 0-9),
-     * else throws {@link InvalidInputException}.
-     */
-    public static String checkKeyId(String keyId) {
-        String problem = keyIdProblem(keyId);
-        if (problem != null) {
-            throw new InvalidInputException(problem);
-        }
-        return keyId;
-    }
-
-    /** Why {@code keyId} is not a valid key ID, or {@code null} if it is. */
-    static String keyIdProblem(String keyId) {
-        if (keyId == null || keyId.isEmpty()) {
-            return "key ID is missing: it is the 10-character ID App Store Connect shows for the key "
-                    + "(and the XXXXXXXXXX in AuthKey_XXXXXXXXXX.p8)";
-        }
-        if (keyId.length() != 10) {
-            return "key ID must be exactly 10 characters (A-Z, 0-9); got " + keyId.length() + " characters";
-        }
-        for (int i = 0; i < 10; i++) {
-            char c = keyId.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-                return "key ID must be 10 characters A-Z and 0-9; character " + (i + 1) + " is not"
-                        + (c >= 'a' && c <= 'z' ? " (lower-case letters do not occur in Apple key IDs)" : "");
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Returns the issuer ID in canonical form (lower-case UUID, {@code 8-4-4-4-12} hex digits) or throws
-     * {@link InvalidInputException}. {@code null} is not accepted here: callers mean "individual key" by
-     * not setting an issuer at all.
-     */
-    public static String normaliseIssuerId(String issuerId) {
-        if (issuerId == null) {
-            throw new InvalidInputException("issuer ID is missing");
-        }
-        if (issuerId.isBlank()) {
-            throw new InvalidInputException("issuer ID is blank: leave it unset for an individual key, "
-                    + "or give the team's issuer ID (a UUID) for a team key");
-        }
-        if (!isUuid(issuerId)) {
-            throw new InvalidInputException("issuer ID must be a UUID such as 01234567-89ab-cdef-0123-456789abcdef "
-                    + "(App Store Connect: Users and Access > Integrations > App Store Connect API > Issuer ID); got "
-                    + issuerId.length() + " characters that are not one");
-        }
-        return issuerId.toLowerCase(Locale.ROOT);
-    }
-
-    /** Whether {@code s} is a UUID in {@code 8-4-4-4-12} hex form, either case. */
-    static boolean isUuid(String s) {
-        if (s.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = s.charAt(i);
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (c != '-') {
-                    return false;
-                }
-            } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<String> checkScope(List<String> scope) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -163,7 +164,7 @@ public final class TokenLinter {
         } else if (!(h.get("kid") instanceof String)) {
             v.add("header kid is " + describe(h.get("kid")) + "; Apple requires the key's 10-character key ID as a string");
         } else {
-            String problem = AppStoreConnectTokenRequest.keyIdProblem((String) h.get("kid"));
+            String problem = keyIdProblem((String) h.get("kid"));
             if (problem != null) {
                 v.add("header kid is not a valid key ID: " + problem);
             }
@@ -218,7 +219,7 @@ public final class TokenLinter {
             v.add("payload has neither iss (a team key's issuer ID) nor sub \"user\" (an individual key)");
         } else if (hasIss) {
             Object iss = p.get("iss");
-            if (!(iss instanceof String) || !AppStoreConnectTokenRequest.isUuid((String) iss)) {
+            if (!(iss instanceof String) || !isUuid((String) iss)) {
                 v.add("payload iss is " + describe(iss) + "; a team key's token has the issuer ID, a UUID such as "
                         + "01234567-89ab-cdef-0123-456789abcdef");
             }
@@ -338,5 +339,42 @@ public final class TokenLinter {
             return "an object";
         }
         return "a value";
+    }
+
+    /** Why a token's {@code kid} is not a valid key ID (exactly 10 characters A-Z, 0-9), or {@code null}. */
+    static String keyIdProblem(String keyId) {
+        if (keyId == null || keyId.isEmpty()) {
+            return "key ID is missing: it is the 10-character ID App Store Connect shows for the key "
+                    + "(and the XXXXXXXXXX in AuthKey_XXXXXXXXXX.p8)";
+        }
+        if (keyId.length() != AppleIds.KEY_ID_LENGTH) {
+            return "key ID must be exactly 10 characters (A-Z, 0-9); got " + keyId.length() + " characters";
+        }
+        for (int i = 0; i < keyId.length(); i++) {
+            char c = keyId.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return "key ID must be 10 characters A-Z and 0-9; character " + (i + 1) + " is not"
+                        + (c >= 'a' && c <= 'z' ? " (lower-case letters do not occur in Apple key IDs)" : "");
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code s} is a UUID in {@code 8-4-4-4-12} hex form, either case (as Apple writes issuer IDs). */
+    static boolean isUuid(String s) {
+        if (s.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    return false;
+                }
+            } else if (Character.digit(c, 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -134,9 +134,9 @@ class FastlaneApiKeyJsonTest {
     @Test
     void badInputIsRejectedWithoutEchoingTheKey() {
         String pem = pem("\n");
-        assertTrue(reject(() -> FastlaneApiKeyJson.toJson("abc", ISSUER, pem, 1200, false)).startsWith("key ID must be exactly 10"));
-        assertTrue(reject(() -> FastlaneApiKeyJson.toJson(KID, "team", pem, 1200, false)).startsWith("issuer ID must be a UUID"));
-        assertTrue(reject(() -> FastlaneApiKeyJson.toJson(KID, "", pem, 1200, false)).startsWith("issuer ID is blank"));
+        assertTrue(reject(() -> FastlaneApiKeyJson.toJson("abc", ISSUER, pem, 1200, false)).startsWith("The key ID has 3 characters"));
+        assertTrue(reject(() -> FastlaneApiKeyJson.toJson(KID, "team", pem, 1200, false)).startsWith("The issuer ID is not a UUID"));
+        assertTrue(reject(() -> FastlaneApiKeyJson.toJson(KID, "", pem, 1200, false)).startsWith("The issuer ID is empty"));
         assertEquals("the private key PEM is missing", reject(() -> FastlaneApiKeyJson.toJson(KID, ISSUER, null, 1200, false)));
         assertEquals("the private key PEM is missing", reject(() -> FastlaneApiKeyJson.toJson(KID, ISSUER, " \n", 1200, false)));
         String body = pem.split("\n")[1];

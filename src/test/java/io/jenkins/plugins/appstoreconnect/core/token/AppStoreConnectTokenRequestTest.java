@@ -66,11 +66,10 @@ class AppStoreConnectTokenRequestTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "57246542-96fe-1a63-e053-0824d011072", "57246542-96fe-1a63-e053-0824d011072a0",
-        "5724654296fe1a63e0530824d011072a", "57246542_96fe_1a63_e053_0824d011072a", "g7246542-96fe-1a63-e053-0824d011072a",
-        " 57246542-96fe-1a63-e053-0824d011072a"})
+        "57246542_96fe_1a63_e053_0824d011072a", "g7246542-96fe-1a63-e053-0824d011072a", "ABCDE12345"})
     void badIssuerIds(String issuer) {
         String m = rejected(base().issuerId(issuer));
-        assertTrue(m.startsWith("issuer ID "), m);
+        assertTrue(m.startsWith("The issuer ID "), m);
         if (!issuer.isBlank()) {
             assertFalse(m.contains(issuer.strip()), "message must not echo the input: " + m);
         }
@@ -78,12 +77,11 @@ class AppStoreConnectTokenRequestTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "ABCDE1234   | exactly 10 characters (A-Z, 0-9); got 9 characters",
-        "ABCDE123456 | exactly 10 characters (A-Z, 0-9); got 11 characters",
-        "abcde12345  | character 1 is not (lower-case letters",
-        "ABCDE-2345  | character 6 is not",
-        "ABCDE 2345  | character 6 is not",
-        "ABCDÉ12345  | character 5 is not",
+        "ABCDE1234   | has 9 characters; App Store Connect key IDs have exactly 10",
+        "ABCDE123456 | has 11 characters; App Store Connect key IDs have exactly 10",
+        "ABCDE-2345  | at position 6",
+        "ABCDE 2345  | at position 6",
+        "ABCDÉ12345  | at position 5",
     })
     void badKeyIds(String keyId, String expected) {
         String m = rejected(base().keyId(keyId.strip()));
@@ -93,8 +91,15 @@ class AppStoreConnectTokenRequestTest {
 
     @Test
     void missingKeyId() {
-        assertTrue(rejected(base().keyId(null)).startsWith("key ID is missing"));
-        assertTrue(rejected(base().keyId("")).startsWith("key ID is missing"));
+        assertTrue(rejected(base().keyId(null)).startsWith("The key ID is empty"));
+        assertTrue(rejected(base().keyId("")).startsWith("The key ID is empty"));
+    }
+
+    @Test
+    void idsAreNormalisedLikeTheCredentialForm() {
+        AppStoreConnectTokenRequest r = base().keyId(" abcde12345 ").issuerId("5724654296FE1A63E0530824D011072A").build();
+        assertEquals("ABCDE12345", r.keyId());
+        assertEquals("57246542-96fe-1a63-e053-0824d011072a", r.issuerId());
     }
 
     @Test
