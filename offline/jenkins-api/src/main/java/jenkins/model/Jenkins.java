@@ -1,15 +1,37 @@
 package jenkins.model;
 
+import hudson.model.Describable;
+import hudson.model.Descriptor;
 import hudson.security.AccessControlled;
+import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
+import hudson.security.SecurityRealm;
+import java.io.File;
 
-/** Stand-in of jenkins-core's {@code Jenkins} (only the members this plugin uses; no behaviour). */
-public class Jenkins implements AccessControlled {
+/** Stand-in of jenkins-core's {@code Jenkins} (only the members this plugin and its tests use; no behaviour). */
+public class Jenkins implements AccessControlled, DirectlyModifiableTopLevelItemGroup {
     public static final Permission ADMINISTER = null;
+    public static final Permission READ = null;
 
     private Jenkins() {}
 
     public static Jenkins get() throws IllegalStateException {
         throw new IllegalStateException("stand-in: there is no running Jenkins in the offline build");
+    }
+
+    public File getRootDir() {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public void setSecurityRealm(SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public void setAuthorizationStrategy(AuthorizationStrategy a) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public <T extends Descriptor> T getDescriptorByType(Class<T> type) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 }

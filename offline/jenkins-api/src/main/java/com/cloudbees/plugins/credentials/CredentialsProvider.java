@@ -1,7 +1,10 @@
 package com.cloudbees.plugins.credentials;
 
 import hudson.ExtensionPoint;
+import hudson.model.ItemGroup;
 import hudson.security.Permission;
+import java.util.List;
+import org.springframework.security.core.Authentication;
 
 /** Stand-in of the credentials plugin's {@code CredentialsProvider} (only the members this plugin uses). */
 public abstract class CredentialsProvider implements ExtensionPoint {
@@ -9,4 +12,9 @@ public abstract class CredentialsProvider implements ExtensionPoint {
     public static final Permission UPDATE = null;
 
     private CredentialsProvider() {}
+
+    public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(
+            Class<C> type, ItemGroup itemGroup, Authentication authentication) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
 }

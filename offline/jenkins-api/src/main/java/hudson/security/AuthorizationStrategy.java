@@ -1,0 +1,6 @@
+package hudson.security;
+
+/** Stand-in of jenkins-core's {@code AuthorizationStrategy} (type only). */
+public abstract class AuthorizationStrategy {
+    public AuthorizationStrategy() {}
+}

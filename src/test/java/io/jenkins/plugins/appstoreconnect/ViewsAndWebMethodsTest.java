@@ -1,0 +1,66 @@
+package io.jenkins.plugins.appstoreconnect;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.kohsuke.stapler.verb.POST;
+
+/** Static checks of what Jenkins would render and route, readable without a running Jenkins. */
+class ViewsAndWebMethodsTest {
+
+    private static final List<Class<?>> DESCRIBABLES = List.of(AppStoreConnectApiKeyImpl.class);
+
+    @Test
+    void everyFormFieldHasHelpAndViewsAreWellFormed() throws Exception {
+        for (Class<?> type : DESCRIBABLES) {
+            String dir = "/" + type.getName().replace('.', '/') + "/";
+            URL config = type.getResource(dir + "config.jelly");
+            assertNotNull(config, "no config.jelly for " + type.getSimpleName());
+            String jelly;
+            try (InputStream in = config.openStream()) {
+                jelly = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(jelly.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            List<String> fields = new ArrayList<>();
+            Matcher m = Pattern.compile("field=\"([A-Za-z]+)\"").matcher(jelly);
+            while (m.find()) {
+                fields.add(m.group(1));
+            }
+            Matcher h = Pattern.compile("getHelpFile\\('([A-Za-z]+)'\\)").matcher(jelly);
+            while (h.find()) {
+                fields.add(h.group(1));
+            }
+            assertFalse(fields.isEmpty());
+            for (String field : fields) {
+                assertNotNull(type.getResource(dir + "help-" + field + ".html"),
+                        type.getSimpleName() + ": field '" + field + "' has no help-" + field + ".html");
+            }
+        }
+    }
+
+    @Test
+    void webMethodsArePost() {
+        for (Class<?> type : DESCRIBABLES) {
+            for (Class<?> nested : type.getDeclaredClasses()) {
+                for (Method method : nested.getDeclaredMethods()) {
+                    if (method.getName().startsWith("do") && java.lang.reflect.Modifier.isPublic(method.getModifiers())) {
+                        assertTrue(method.isAnnotationPresent(POST.class),
+                                nested.getName() + "#" + method.getName() + " must be @POST (it receives key material or calls out)");
+                    }
+                }
+            }
+        }
+    }
+}
