@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.fastlane;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
 
@@ -55,42 +56,19 @@ public final class FastlaneApiKeyJson {
         }
         StringBuilder sb = new StringBuilder(pkcs8Pem.length() + 200);
         sb.append("{\n  \"key_id\": ");
-        quote(sb, keyId);
+        JsonStrings.quote(sb, keyId);
         sb.append(",\n  \"issuer_id\": ");
         if (issuer == null) {
             sb.append("null");
         } else {
-            quote(sb, issuer);
+            JsonStrings.quote(sb, issuer);
         }
         sb.append(",\n  \"key\": ");
-        quote(sb, pkcs8Pem);
+        JsonStrings.quote(sb, pkcs8Pem);
         sb.append(",\n  \"duration\": ").append(durationSeconds);
         sb.append(",\n  \"in_house\": ").append(inHouse);
         sb.append("\n}\n");
         return sb.toString();
     }
 
-    /** Appends {@code s} as a JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
-    static void quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-            }
-        }
-        sb.append('"');
-    }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
 import io.jsonwebtoken.io.SerializationException;
 import io.jsonwebtoken.io.Serializer;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ final class CompactJson implements Serializer<Map<String, ?>> {
             if (!(e.getKey() instanceof String)) {
                 throw new SerializationException("JSON member names must be strings");
             }
-            writeString(sb, (String) e.getKey());
+            JsonStrings.quote(sb, (String) e.getKey());
             sb.append(':');
             writeValue(sb, e.getValue());
         }
@@ -45,7 +46,7 @@ final class CompactJson implements Serializer<Map<String, ?>> {
 
     private static void writeValue(StringBuilder sb, Object v) {
         if (v instanceof String) {
-            writeString(sb, (String) v);
+            JsonStrings.quote(sb, (String) v);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             sb.append(((Number) v).longValue());
         } else if (v instanceof Boolean) {
@@ -70,35 +71,4 @@ final class CompactJson implements Serializer<Map<String, ?>> {
         }
     }
 
-    /** Appends {@code s} as a JSON string literal (RFC 8259), escaping quotes, backslashes and control characters. */
-    static void writeString(StringBuilder sb, String s) {
-        sb.append('"');
-        int start = 0;
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029') {
-                continue;
-            }
-            sb.append(s, start, i);
-            start = i + 1;
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '\n': sb.append("\\n"); break;
-                case '\r': sb.append("\\r"); break;
-                case '\t': sb.append("\\t"); break;
-                case '\b': sb.append("\\b"); break;
-                case '\f': sb.append("\\f"); break;
-                default:
-                    sb.append("\\u");
-                    String hex = Integer.toHexString(c);
-                    for (int pad = hex.length(); pad < 4; pad++) {
-                        sb.append('0');
-                    }
-                    sb.append(hex);
-            }
-        }
-        sb.append(s, start, s.length());
-        sb.append('"');
-    }
 }

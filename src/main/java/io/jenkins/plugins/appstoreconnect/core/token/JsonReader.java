@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -308,7 +309,7 @@ final class JsonReader {
             int i = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 indent(sb, indent + 1);
-                CompactJson.writeString(sb, String.valueOf(e.getKey()));
+                JsonStrings.quote(sb, String.valueOf(e.getKey()));
                 sb.append(": ");
                 pretty(sb, e.getValue(), indent + 1);
                 sb.append(++i < m.size() ? ",\n" : "\n");
@@ -330,7 +331,7 @@ final class JsonReader {
             indent(sb, indent);
             sb.append(']');
         } else if (v instanceof String) {
-            CompactJson.writeString(sb, (String) v);
+            JsonStrings.quote(sb, (String) v);
         } else if (v instanceof BigDecimal) {
             sb.append(((BigDecimal) v).toString());
         } else {

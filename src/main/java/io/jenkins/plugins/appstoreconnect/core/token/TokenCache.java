@@ -78,15 +78,9 @@ public final class TokenCache {
     public MintedToken get(String keyFingerprint, AppStoreConnectTokenRequest request, Supplier<MintedToken> mint) {
         Key key = new Key(keyFingerprint, request);
         Slot slot = slots.get(key);
-        if (slot != null) {
-            long now = clock.millis();
-            Fresh f = slot.current;
-            if (f != null && now <= f.until) {
-                if (slot.lastUsed != now) {
-                    slot.lastUsed = now;
-                }
-                return f.token;
-            }
+        MintedToken fresh = fresh(slot);
+        if (fresh != null) {
+            return fresh;
         }
         Objects.requireNonNull(mint, "mint");
         return miss(key, slot, mint, null);
@@ -99,15 +93,9 @@ public final class TokenCache {
     public MintedToken get(String keyFingerprint, ECPrivateKey privateKey, AppStoreConnectTokenRequest request) {
         Key key = new Key(keyFingerprint, request);
         Slot slot = slots.get(key);
-        if (slot != null) {
-            long now = clock.millis();
-            Fresh f = slot.current;
-            if (f != null && now <= f.until) {
-                if (slot.lastUsed != now) {
-                    slot.lastUsed = now;
-                }
-                return f.token;
-            }
+        MintedToken fresh = fresh(slot);
+        if (fresh != null) {
+            return fresh;
         }
         Objects.requireNonNull(privateKey, "privateKey");
         return miss(key, slot, null, privateKey);
@@ -251,5 +239,21 @@ public final class TokenCache {
         Slot(long created) {
             this.lastUsed = created;
         }
+    }
+
+    /** The slot's token while it still has more than the refresh margin to live, else {@code null}. */
+    private MintedToken fresh(Slot slot) {
+        if (slot == null) {
+            return null;
+        }
+        long now = clock.millis();
+        Fresh f = slot.current;
+        if (f == null || now > f.until) {
+            return null;
+        }
+        if (slot.lastUsed != now) {
+            slot.lastUsed = now;
+        }
+        return f.token;
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -322,7 +323,7 @@ public final class TokenLinter {
                 }
             }
             StringBuilder sb = new StringBuilder(s.length() + 2);
-            CompactJson.writeString(sb, s);
+            JsonStrings.quote(sb, s);
             return sb.toString();
         }
         if (o instanceof Long || o instanceof Boolean) {

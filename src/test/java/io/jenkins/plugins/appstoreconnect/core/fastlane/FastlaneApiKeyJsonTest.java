@@ -123,7 +123,7 @@ class FastlaneApiKeyJsonTest {
                 }
             }
             StringBuilder out = new StringBuilder();
-            FastlaneApiKeyJson.quote(out, s.toString());
+            io.jenkins.plugins.appstoreconnect.core.JsonStrings.quote(out, s.toString());
             for (int k = 0; k < out.length(); k++) {
                 assertTrue(out.charAt(k) >= 0x20, "no raw control characters in the output");
             }
