@@ -20,10 +20,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,9 +46,7 @@ class ConnectionCheckTest {
 
     @BeforeEach
     void start() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        keys = g.generateKeyPair();
+        keys = io.jenkins.plugins.appstoreconnect.TestKeys.p256();
         server = new SimulatedAppStoreConnectServer().registerKey(KEY_ID, (ECPublicKey) keys.getPublic(), ISSUER);
     }
 

@@ -41,13 +41,7 @@ final class TestKeys {
     }
 
     static KeyPair generate(String curve) {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec(curve));
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
+        return io.jenkins.plugins.appstoreconnect.TestKeys.generate(curve);
     }
 
     /** secp256k1 parameters (a 256-bit curve that is not P-256), from bouncycastle's lightweight API. */
