@@ -112,6 +112,30 @@ class HpiPackagingTest {
     }
 
     @Test
+    void theRealBuildHasEveryTestLibraryTheOfflineBuildUses() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document offline = f.newDocumentBuilder().parse(ROOT_POM.resolveSibling("offline/plugin/pom.xml").toFile());
+        Set<String> real = new TreeSet<>();
+        NodeList rootDeps = rootPom.getElementsByTagName("dependency");
+        for (int i = 0; i < rootDeps.getLength(); i++) {
+            Element dep = (Element) rootDeps.item(i);
+            real.add(child(dep, "groupId") + ":" + child(dep, "artifactId"));
+        }
+        NodeList deps = offline.getElementsByTagName("dependency");
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < deps.getLength(); i++) {
+            Element dep = (Element) deps.item(i);
+            String ga = child(dep, "groupId") + ":" + child(dep, "artifactId");
+            // JUnit comes with the plugin parent POM in the real build
+            if ("test".equals(child(dep, "scope")) && !ga.startsWith("org.junit") && !real.contains(ga)) {
+                missing.add(ga);
+            }
+        }
+        assertTrue(missing.isEmpty(), "test libraries missing from the root pom.xml: " + missing);
+    }
+
+    @Test
     void onlyOurJarIsBundled() {
         List<String> libs = entries.stream().filter(n -> n.startsWith("WEB-INF/lib/") && !n.endsWith("/")).toList();
         assertEquals(List.of("WEB-INF/lib/app-store-connect-credentials.jar"), libs,
