@@ -221,9 +221,12 @@ public class MaskingOutputStream extends FilterOutputStream {
         ivEnd[i] = e;
     }
 
-    /** Writes out everything before {@code frontier}: plain bytes as they are, each masked run as one mask. */
+    /**
+     * Writes out everything before {@code frontier}: plain bytes as they are, each masked run as one mask
+     * (written as soon as the run's start is final, even if the run may still grow).
+     */
     private void release(long frontier) throws IOException {
-        if (frontier <= base) {
+        if (frontier < base) {
             return;
         }
         long pos = base;
@@ -238,7 +241,9 @@ public class MaskingOutputStream extends FilterOutputStream {
             k = 1;
             headAnnounced = false;
         }
-        while (k < ivCount && ivStart[k] < frontier) {
+        // A run that starts at or before the frontier has a final start (later matches start at or after
+        // the frontier): write its mask now; if it may still grow, keep it as the announced head.
+        while (k < ivCount && ivStart[k] <= frontier) {
             emit(pos, ivStart[k]);
             out.write(MASK);
             if (ivEnd[k] <= frontier) {
