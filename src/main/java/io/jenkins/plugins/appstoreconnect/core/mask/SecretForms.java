@@ -31,11 +31,12 @@ import java.util.Set;
  * masked on its own: it is the same for every token of a key and not secret.
  *
  * <p><strong>Minimum length.</strong> A fragment shorter than {@value #MIN_LENGTH} characters is left out:
- * short strings occur in ordinary text and masking them would garble the log while hiding nothing. The
- * only fragments that can be that short are the last lines of wrapped base64 (for App Store Connect's
- * 138-byte PKCS#8 DER the body lines are 64, 64 and 56 characters, so in practice only a last line of
- * wrapped base64-of-PEM can be). Leaving such a line unmasked is safe: fewer than {@value #MIN_LENGTH}
- * base64 characters carry at most 5 bytes, which are the end of the encoding (part of the public key
+ * short strings occur in ordinary text and masking them would garble the log while hiding nothing. Which
+ * fragments can be that short: the last line of a PEM body and of wrapped base64. App Store Connect's
+ * keys, as {@link ParsedKey#pkcs8Pem()} writes them, have a 150-byte PKCS#8 DER, so body lines of 64, 64, 64
+ * and 8 characters: the last line is kept (8 random base64 characters do not occur in logs by chance).
+ * Leaving a shorter line unmasked is safe: fewer than {@value #MIN_LENGTH} base64 characters carry at
+ * most 5 bytes, which are the end of the encoding (the last bytes of the public key
  * in a PKCS#8 file, or the PEM footer in base64-of-PEM), while every other line, the whole and the
  * joined forms stay masked; no private-key bits can be recovered from them.
  */
