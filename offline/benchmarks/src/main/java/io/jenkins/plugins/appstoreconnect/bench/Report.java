@@ -16,8 +16,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs {@link TokenBenchmarks}, prints each score with its ratio to raw JCA, and checks the targets: our
- * mint at most {@value #MINT_TARGET_RATIO}x raw JCA, a cache hit at most {@value #CACHE_HIT_TARGET_NS} ns.
+ * Runs {@link TokenBenchmarks} and {@link MaskBenchmarks}, prints each score with its ratio to raw JCA
+ * (tokens) or to the credentials-binding regex (masking), and checks the targets: our mint at most
+ * {@value #MINT_TARGET_RATIO}x raw JCA, a cache hit at most {@value #CACHE_HIT_TARGET_NS} ns, masking at
+ * least {@value #MASK_TARGET_MBPS} MB/s and at least {@value #MASK_TARGET_RATIO}x the regex's throughput.
  *
  * <pre>
  *   java -cp offline/benchmarks/target/benchmarks.jar io.jenkins.plugins.appstoreconnect.bench.Report [--smoke] [--strict] [--pairs N] [JMH options]
@@ -41,6 +43,8 @@ public final class Report {
     static final double MINT_TARGET_RATIO = 1.05;
     static final double CACHE_HIT_TARGET_NS = 1000;
     static final int BLOCK = 8;
+    static final double MASK_TARGET_MBPS = 200;
+    static final double MASK_TARGET_RATIO = 3;
     private static volatile int sink;
 
     private Report() {}
@@ -72,16 +76,19 @@ public final class Report {
         ChainedOptionsBuilder opts = new OptionsBuilder().parent(cmd);
         if (cmd.getIncludes().isEmpty()) {
             opts.include(TokenBenchmarks.class.getName() + ".");
+            opts.include(MaskBenchmarks.class.getName() + ".");
         }
         if (smoke) {
             opts.forks(0).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(100)).verbosity(VerboseMode.SILENT);
         }
         Map<String, double[]> table = new LinkedHashMap<>();
+        Map<String, double[]> maskTable = new LinkedHashMap<>();
         for (RunResult r : new Runner(opts.build()).run()) {
             Result<?> p = r.getPrimaryResult();
             double f = nanosPer(p.getScoreUnit());
-            table.put(shortName(r), new double[] {p.getScore() * f, p.getScoreError() * f});
+            boolean mask = r.getParams().getBenchmark().startsWith(MaskBenchmarks.class.getName() + ".");
+            (mask ? maskTable : table).put(shortName(r), new double[] {p.getScore() * f, p.getScoreError() * f});
         }
 
         // 2. the A/B mint check
@@ -115,9 +122,54 @@ public final class Report {
             ok &= pass;
             System.out.printf(Locale.ROOT, "%s cache hit <= %.0f ns: %.1f ns%n", pass ? "PASS" : "FAIL", CACHE_HIT_TARGET_NS, hit);
         }
+        if (maskTable.isEmpty() && cmd.getIncludes().isEmpty()) {
+            ok = false;
+            System.out.println("FAIL masking benchmarks gave no result (run them with java -jar benchmarks.jar MaskBenchmarks to see why)");
+        }
+        ok &= maskReport(maskTable, smoke);
         if (strict && !ok) {
             System.exit(1);
         }
+    }
+
+    /** Prints the masking table (MB/s, ratio to the regex) and its checks; returns false when a target fails. */
+    static boolean maskReport(Map<String, double[]> maskTable, boolean smoke) throws Exception {
+        if (maskTable.isEmpty()) {
+            return true;
+        }
+        MaskBenchmarks m = new MaskBenchmarks();
+        m.setUp();
+        long ours = m.maskOurs();
+        long regex = m.maskRegexPerLine();
+        double mb = m.log.length / 1e6;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Console log masking%s: %.1f MB build log, %d-byte writes, %d secrets (MB = 10^6 bytes)%n",
+                smoke ? " (SMOKE RUN: not a measurement)" : "", mb, MaskBenchmarks.CHUNK, m.secrets.size());
+        System.out.printf(Locale.ROOT, "masked output: ours %d bytes, regex %d bytes, input %d bytes: %s%n", ours, regex, m.log.length,
+                ours == regex && ours < m.log.length ? "same length, secrets replaced" : "DIFFERENT (check the benchmark)");
+        double[] rx = maskTable.get("maskRegexPerLine");
+        System.out.printf(Locale.ROOT, "%-18s %12s %10s %10s %10s%n", "benchmark", "us/pass", "error", "MB/s", "x regex");
+        for (Map.Entry<String, double[]> e : maskTable.entrySet()) {
+            double[] s = e.getValue();
+            System.out.printf(Locale.ROOT, "%-18s %12.1f %10s %10.1f %10s%n", e.getKey(), s[0] / 1e3,
+                    Double.isNaN(s[1]) ? "-" : String.format(Locale.ROOT, "%.1f", s[1] / 1e3), mb / (s[0] / 1e9),
+                    rx == null ? "-" : String.format(Locale.ROOT, "%.2f", rx[0] / s[0]));
+        }
+        boolean ok = true;
+        double[] o = maskTable.get("maskOurs");
+        if (o != null) {
+            double mbps = mb / (o[0] / 1e9);
+            boolean pass = mbps >= MASK_TARGET_MBPS;
+            ok &= pass;
+            System.out.printf(Locale.ROOT, "%s masking >= %.0f MB/s with %d secrets: %.1f MB/s%n", pass ? "PASS" : "FAIL", MASK_TARGET_MBPS, m.secrets.size(), mbps);
+            if (rx != null) {
+                double ratio = rx[0] / o[0];
+                pass = ratio >= MASK_TARGET_RATIO;
+                ok &= pass;
+                System.out.printf(Locale.ROOT, "%s masking >= %.0fx the regex-per-line throughput: %.2fx%n", pass ? "PASS" : "FAIL", MASK_TARGET_RATIO, ratio);
+            }
+        }
+        return ok;
     }
 
     /**

@@ -1,0 +1,299 @@
+package io.jenkins.plugins.appstoreconnect.core.mask;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * Writes to the wrapped stream what it is given, with every occurrence of every secret of its
+ * {@link SecretMasker} replaced by {@code ****}, however the bytes are split across {@code write} calls.
+ * Bytes that are not part of a secret pass unchanged, byte for byte (invalid UTF-8, CR, LF, NUL: anything).
+ *
+ * <h2>What is held back</h2>
+ * After each {@code write} the stream has released every byte that can no longer become part of a secret
+ * and holds the rest: the longest suffix of what it was given that is a proper prefix of some secret
+ * (the <em>frontier</em> rule; at most {@code maxSecretLength - 1} bytes, usually none). When a masked run may still
+ * grow, its {@code ****} is written at once and its further bytes are dropped.
+ * <ul>
+ *   <li>{@link #flush()} releases up to the frontier, then flushes the wrapped stream. It never releases a
+ *       held prefix, since the next bytes could complete a secret; the held bytes leave as soon as a later
+ *       byte decides them, or at {@link #close()}. No form made by {@link SecretForms} starts with a line
+ *       break, so a completed line is held only when it ends inside a multi-line form (for example a PEM
+ *       header line {@code -----BEGIN PRIVATE KEY-----} followed by its line break).</li>
+ *   <li>{@link #close()} releases everything (masked), then closes the wrapped stream.</li>
+ * </ul>
+ *
+ * <h2>Secrets added while writing</h2>
+ * {@link #addSecret(String)} (or {@link SecretMasker#add(String)} from any thread) takes effect at the next
+ * {@code write}, {@code flush} or {@code close}: the held bytes are scanned again with the new set, then
+ * writing goes on. Bytes already released are not recalled.
+ *
+ * <p>{@code write}, {@code flush} and {@code close} are synchronized, so several threads may share one
+ * stream (their bytes interleave as they would without masking).
+ */
+public class MaskingOutputStream extends FilterOutputStream {
+
+    private static final byte[] MASK = SecretMasker.MASK.getBytes(StandardCharsets.US_ASCII);
+
+    private final SecretMasker masker;
+    private final byte[] one = new byte[1];
+    private ByteAutomaton automaton;
+    /** Current state: its row offset in the automaton's table. */
+    private int state;
+    /** Bytes taken so far. */
+    private long count;
+    /** First byte not yet released. */
+    private long base;
+    /** Held bytes: absolute positions [heldStart, heldStart + heldLength). */
+    private byte[] held = new byte[64];
+    private long heldStart;
+    private int heldLength;
+    /** The chunk being written: cur[curOff] is absolute position curStart; outside write, curStart == count. */
+    private byte[] cur;
+    private int curOff;
+    private long curStart;
+    /** Masked intervals not yet (fully) released: sorted, disjoint, ends > base. */
+    private long[] ivStart = new long[8];
+    private long[] ivEnd = new long[8];
+    private int ivCount;
+    /** True when interval 0 starts at base and its mask has been written already (it may still grow). */
+    private boolean headAnnounced;
+    private boolean closed;
+
+    /** Masks the secrets of {@code masker}, including those added to it later. */
+    public MaskingOutputStream(OutputStream out, SecretMasker masker) {
+        super(Objects.requireNonNull(out, "out"));
+        this.masker = Objects.requireNonNull(masker, "masker");
+        this.automaton = masker.automaton();
+    }
+
+    /** Masks {@code secrets} (and those given to {@link #addSecret(String)}), with a masker of its own. */
+    public MaskingOutputStream(OutputStream out, Collection<String> secrets) {
+        this(out, new SecretMasker(secrets));
+    }
+
+    /** Adds a secret to this stream's masker (shared with any other stream that uses it). Thread-safe. */
+    public void addSecret(String secret) {
+        masker.add(secret);
+    }
+
+    /** The masker whose secrets this stream hides. */
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    @Override
+    public synchronized void write(int b) throws IOException {
+        one[0] = (byte) b;
+        write(one, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (closed) {
+            throw new IOException("Stream closed");
+        }
+        sync();
+        if (len == 0) {
+            return;
+        }
+        ByteAutomaton a = automaton;
+        int[] delta = a.delta;
+        int[] classOf = a.classOf;
+        boolean[] starts = a.starts;
+        cur = b;
+        curOff = off;
+        curStart = count;
+        int s = state;
+        int i = off;
+        int end = off + len;
+        try {
+            while (i < end) {
+                if (s == 0) {
+                    while (i < end && !starts[b[i] & 0xff]) {
+                        i++;
+                    }
+                    if (i == end) {
+                        break;
+                    }
+                }
+                int t = delta[s + classOf[b[i++] & 0xff]];
+                if (t >= 0) {
+                    s = t;
+                } else {
+                    s = ~t;
+                    long e = curStart + (i - off);
+                    cover(e - a.matchLengthAt(s), e);
+                    release(e - a.depthAt(s));
+                }
+            }
+            state = s;
+            count = curStart + len;
+            release(count - a.depthAt(s));
+            keepHeld();
+        } finally {
+            cur = null;
+            curStart = count;
+        }
+    }
+
+    /** Releases everything up to the frontier (never a held prefix of a secret), then flushes the wrapped stream. */
+    @Override
+    public synchronized void flush() throws IOException {
+        if (!closed) {
+            sync();
+        }
+        out.flush();
+    }
+
+    /** Releases all held bytes, masked, then closes the wrapped stream. Idempotent. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (OutputStream o = out) {
+            sync();
+            release(count);
+            keepHeld();
+            state = 0;
+            o.flush();
+        }
+    }
+
+    /** Adopts a newer automaton: scans the held bytes again from the root. */
+    private void sync() throws IOException {
+        ByteAutomaton a = masker.automaton();
+        if (a == automaton) {
+            return;
+        }
+        automaton = a;
+        int s = 0;
+        for (int k = 0; k < heldLength; k++) {
+            int t = a.delta[s + a.classOf[held[k] & 0xff]];
+            if (t >= 0) {
+                s = t;
+            } else {
+                s = ~t;
+                long e = heldStart + k + 1;
+                cover(e - a.matchLengthAt(s), e);
+            }
+        }
+        state = s;
+        release(count - a.depthAt(s));
+        keepHeld();
+    }
+
+    /** Marks [start, end) as masked, merging with the intervals it overlaps. start >= base always. */
+    private void cover(long start, long end) {
+        int i = 0;
+        while (i < ivCount && ivEnd[i] <= start) {
+            i++;
+        }
+        int j = i;
+        long s = start;
+        long e = end;
+        while (j < ivCount && ivStart[j] < end) {
+            s = Math.min(s, ivStart[j]);
+            e = Math.max(e, ivEnd[j]);
+            j++;
+        }
+        if (j == i) {
+            if (ivCount == ivStart.length) {
+                ivStart = Arrays.copyOf(ivStart, ivCount * 2);
+                ivEnd = Arrays.copyOf(ivEnd, ivCount * 2);
+            }
+            System.arraycopy(ivStart, i, ivStart, i + 1, ivCount - i);
+            System.arraycopy(ivEnd, i, ivEnd, i + 1, ivCount - i);
+            ivCount++;
+        } else if (j > i + 1) {
+            System.arraycopy(ivStart, j, ivStart, i + 1, ivCount - j);
+            System.arraycopy(ivEnd, j, ivEnd, i + 1, ivCount - j);
+            ivCount -= j - i - 1;
+        }
+        ivStart[i] = s;
+        ivEnd[i] = e;
+    }
+
+    /**
+     * Writes out everything before {@code frontier}: plain bytes as they are, each masked run as one mask
+     * (written as soon as the run's start is final, even if the run may still grow).
+     */
+    private void release(long frontier) throws IOException {
+        if (frontier < base) {
+            return;
+        }
+        long pos = base;
+        int k = 0;
+        if (headAnnounced) {
+            if (ivEnd[0] > frontier) {
+                ivStart[0] = frontier;
+                base = frontier;
+                return;
+            }
+            pos = ivEnd[0];
+            k = 1;
+            headAnnounced = false;
+        }
+        // A run that starts at or before the frontier has a final start (later matches start at or after
+        // the frontier): write its mask now; if it may still grow, keep it as the announced head.
+        while (k < ivCount && ivStart[k] <= frontier) {
+            emit(pos, ivStart[k]);
+            out.write(MASK);
+            if (ivEnd[k] <= frontier) {
+                pos = ivEnd[k];
+                k++;
+            } else {
+                ivStart[k] = frontier;
+                pos = frontier;
+                headAnnounced = true;
+                break;
+            }
+        }
+        emit(pos, frontier);
+        if (k > 0) {
+            System.arraycopy(ivStart, k, ivStart, 0, ivCount - k);
+            System.arraycopy(ivEnd, k, ivEnd, 0, ivCount - k);
+            ivCount -= k;
+        }
+        base = frontier;
+    }
+
+    /** Writes the plain bytes at absolute positions [from, to), from the held buffer and the current chunk. */
+    private void emit(long from, long to) throws IOException {
+        if (from >= to) {
+            return;
+        }
+        if (from < curStart) {
+            long stop = Math.min(to, curStart);
+            out.write(held, (int) (from - heldStart), (int) (stop - from));
+            from = stop;
+        }
+        if (from < to) {
+            out.write(cur, curOff + (int) (from - curStart), (int) (to - from));
+        }
+    }
+
+    /** Keeps the unreleased bytes [base, count) in the held buffer for the next call. */
+    private void keepHeld() {
+        int fromOld = (int) Math.max(0, curStart - base);
+        int fromNew = (int) (count - Math.max(base, curStart));
+        int need = fromOld + fromNew;
+        byte[] target = need > held.length ? new byte[Math.max(need, held.length * 2)] : held;
+        if (fromOld > 0) {
+            System.arraycopy(held, (int) (base - heldStart), target, 0, fromOld);
+        }
+        if (fromNew > 0) {
+            System.arraycopy(cur, curOff + (int) (Math.max(base, curStart) - curStart), target, fromOld, fromNew);
+        }
+        held = target;
+        heldStart = base;
+        heldLength = need;
+    }
+}
