@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.jenkins.plugins.appstoreconnect.core.build.BuildTestKeys.MutableClock;
+import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;

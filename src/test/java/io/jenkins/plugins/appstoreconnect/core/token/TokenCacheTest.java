@@ -1,5 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.MutableClock;
 import static io.jenkins.plugins.appstoreconnect.core.token.TestKeys.ISSUER;
 import static io.jenkins.plugins.appstoreconnect.core.token.TestKeys.KID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,11 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,44 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class TokenCacheTest {
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private final AtomicLong millis;
-
-        MutableClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advance(Duration d) {
-            millis.addAndGet(d.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
     private final AtomicInteger mints = new AtomicInteger();
