@@ -6,7 +6,6 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -93,9 +92,7 @@ public final class ConnectionCheck {
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpConnectTimeoutException e) {
-            return ConnectionResult.network(ConnectionResult.NetworkProblem.TIMEOUT, base.getHost());
-        } catch (HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) { // also HttpConnectTimeoutException
             return ConnectionResult.network(ConnectionResult.NetworkProblem.TIMEOUT, base.getHost());
         } catch (ConnectException e) {
             return ConnectionResult.network(ConnectionResult.NetworkProblem.REFUSED, base.getHost());
