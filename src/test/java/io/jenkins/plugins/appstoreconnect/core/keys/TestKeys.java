@@ -20,10 +20,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -150,9 +155,18 @@ final class TestKeys {
 
     /** SEC1 with the scalar octets exactly as given (for out-of-range and odd-length values). */
     static byte[] sec1RawScalar(byte[] scalar, byte[] publicKey, ASN1Encodable parameters) {
-        return der(new org.bouncycastle.asn1.sec.ECPrivateKey(
-                new org.bouncycastle.asn1.DEROctetString(scalar), parameters,
-                publicKey == null ? null : new DERBitString(publicKey)));
+        // ECPrivateKey ::= SEQUENCE { version 1, privateKey OCTET STRING, [0] parameters OPTIONAL, [1] publicKey OPTIONAL }
+        // (RFC 5915), built by hand: bouncycastle's ECPrivateKey only takes the scalar as a BigInteger
+        ASN1EncodableVector fields = new ASN1EncodableVector(4);
+        fields.add(new ASN1Integer(1));
+        fields.add(new DEROctetString(scalar));
+        if (parameters != null) {
+            fields.add(new DERTaggedObject(true, 0, parameters));
+        }
+        if (publicKey != null) {
+            fields.add(new DERTaggedObject(true, 1, new DERBitString(publicKey)));
+        }
+        return der(new DERSequence(fields));
     }
 
     static byte[] pkcs8(ASN1ObjectIdentifier curve, byte[] sec1) {
