@@ -75,7 +75,6 @@ class HpiPackagingTest {
         assertEquals(rootText("name"), manifest.getValue("Long-Name"), "Long-Name vs root pom name");
         assertEquals(rootProperty("revision") + rootProperty("changelist"), manifest.getValue("Plugin-Version"));
         assertEquals(resolve(rootProperty("jenkins.version")), manifest.getValue("Jenkins-Version"));
-        assertEquals("17", manifest.getValue("Minimum-Java-Version"));
         assertEquals(
                 resolve(rootText("url")).replace("${project.artifactId}", rootText("artifactId")),
                 manifest.getValue("Url"));
