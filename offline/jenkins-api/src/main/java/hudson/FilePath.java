@@ -19,6 +19,16 @@ public final class FilePath {
         this.remote = remote;
     }
 
+    /** In the real class: a path on the controller's file system. */
+    public FilePath(File localPath) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    /** In the real class: resolves {@code rel} against {@code base} (path syntax of the machine it lives on). */
+    public FilePath(FilePath base, String rel) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     public String getRemote() {
         return remote;
     }
@@ -43,7 +53,16 @@ public final class FilePath {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    public java.io.InputStream read(FilePath rootPath, java.nio.file.OpenOption... openOptions) throws IOException,
+            InterruptedException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     public String readToString() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public java.io.OutputStream write() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
@@ -52,6 +71,10 @@ public final class FilePath {
     }
 
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public <V, E extends Throwable> V act(hudson.remoting.Callable<V, E> callable) throws IOException, InterruptedException, E {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
