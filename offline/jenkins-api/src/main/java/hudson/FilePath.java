@@ -7,11 +7,13 @@ import java.io.Serializable;
 import org.jenkinsci.remoting.RoleSensitive;
 
 /**
- * Stand-in of jenkins-core's {@code FilePath}. Trivial data holding: the channel and the path string; every file
- * operation needs the real class (which runs it on the machine the channel leads to).
+ * Stand-in of jenkins-core's {@code FilePath}. Data holding: the channel (as given; the real one keeps null for the
+ * controller's own channel, which has no stand-in) and the path; reading the path back needs the real normalisation,
+ * and every file operation needs the real class (which runs it on the machine the channel leads to).
  */
 public final class FilePath {
     private final VirtualChannel channel;
+    @SuppressWarnings("unused") // kept as the real class keeps it
     private final String remote;
 
     public FilePath(VirtualChannel channel, String remote) {
@@ -19,8 +21,19 @@ public final class FilePath {
         this.remote = remote;
     }
 
+    /** In the real class: a path on the controller's file system. */
+    public FilePath(File localPath) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    /** In the real class: resolves {@code rel} against {@code base} (path syntax of the machine it lives on). */
+    public FilePath(FilePath base, String rel) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    /** In the real class: the path as given, normalised ({@code a/./b/../c} is {@code a/c}, and so on). */
     public String getRemote() {
-        return remote;
+        throw new UnsupportedOperationException("stand-in: the real class normalises the path");
     }
 
     public VirtualChannel getChannel() {
@@ -43,7 +56,16 @@ public final class FilePath {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    public java.io.InputStream read(FilePath rootPath, java.nio.file.OpenOption... openOptions) throws IOException,
+            InterruptedException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     public String readToString() throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public java.io.OutputStream write() throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
@@ -52,6 +74,10 @@ public final class FilePath {
     }
 
     public <T> T act(FileCallable<T> callable) throws IOException, InterruptedException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public <V, E extends Throwable> V act(hudson.remoting.Callable<V, E> callable) throws IOException, InterruptedException, E {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 

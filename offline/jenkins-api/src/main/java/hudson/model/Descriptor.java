@@ -17,12 +17,29 @@ public abstract class Descriptor<T extends Describable<T>> {
     /** In the real class: the help of {@code fieldName} is that of {@code owner}'s field. Here: does nothing. */
     protected void addHelpFileRedirect(String fieldName, Class<? extends Describable> owner, String fieldNameToRedirectTo) {}
 
-    /** Stand-in of the nested {@code FormException} (signature only). */
+    /** Stand-in of the nested {@code FormException}: the message, the cause and the form field, as the real one. */
     public static final class FormException extends Exception {
         private static final long serialVersionUID = 1L;
 
-        public FormException(String message, String field) {
+        private final String formField;
+
+        public FormException(String message, String formField) {
             super(message);
+            this.formField = formField;
+        }
+
+        public FormException(String message, Throwable cause, String formField) {
+            super(message, cause);
+            this.formField = formField;
+        }
+
+        public FormException(Throwable cause, String formField) {
+            super(cause);
+            this.formField = formField;
+        }
+
+        public String getFormField() {
+            return formField;
         }
     }
 }

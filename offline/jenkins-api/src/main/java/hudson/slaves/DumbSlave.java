@@ -1,5 +1,6 @@
 package hudson.slaves;
 
+import java.util.List;
 import hudson.model.Descriptor;
 import hudson.model.Slave;
 import java.io.IOException;
@@ -10,5 +11,20 @@ public final class DumbSlave extends Slave {
 
     public DumbSlave(String name, String remoteFS, ComputerLauncher launcher) throws Descriptor.FormException, IOException {
         super(name, remoteFS, launcher);
+    }
+
+    @Deprecated
+    public DumbSlave(String name, String nodeDescription, String remoteFS, String numExecutors, Mode mode,
+            String labelString, ComputerLauncher launcher, RetentionStrategy retentionStrategy)
+            throws Descriptor.FormException, IOException {
+        super(name, nodeDescription, remoteFS, numExecutors, mode, labelString, launcher, retentionStrategy,
+                new java.util.ArrayList<>());
+    }
+
+    @Deprecated
+    public DumbSlave(String name, String nodeDescription, String remoteFS, String numExecutors, Mode mode,
+            String labelString, ComputerLauncher launcher, RetentionStrategy retentionStrategy,
+            List<? extends NodeProperty<?>> nodeProperties) throws Descriptor.FormException, IOException {
+        super(name, nodeDescription, remoteFS, numExecutors, mode, labelString, launcher, retentionStrategy, nodeProperties);
     }
 }

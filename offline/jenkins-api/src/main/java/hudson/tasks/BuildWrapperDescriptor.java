@@ -7,5 +7,9 @@ import hudson.model.Descriptor;
 public abstract class BuildWrapperDescriptor extends Descriptor<BuildWrapper> {
     protected BuildWrapperDescriptor() {}
 
+    protected BuildWrapperDescriptor(Class<? extends BuildWrapper> clazz) {
+        super(clazz);
+    }
+
     public abstract boolean isApplicable(AbstractProject<?, ?> item);
 }

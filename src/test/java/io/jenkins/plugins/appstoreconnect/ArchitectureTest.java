@@ -2,13 +2,21 @@ package io.jenkins.plugins.appstoreconnect;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /** The core/glue split and the test conventions, checked over the compiled classes. */
@@ -75,5 +83,30 @@ class ArchitectureTest {
                 .beAnnotatedWith(NeedsJenkins.class)
                 .because("the Central-only build excludes the needs-jenkins tag; an untagged harness test would fail there");
         rule.allowEmptyShould(true).check(TESTS);
+    }
+
+    /**
+     * The harness starts a Jenkins each time it resolves a {@code JenkinsRule} parameter (and the second one cannot
+     * bind the first one's port), so a test class that takes the rule in {@code @BeforeEach} must keep it in a field
+     * instead of taking it again in its tests.
+     */
+    @Test
+    void jenkinsIsStartedOncePerTest() {
+        List<String> twice = new ArrayList<>();
+        for (JavaClass c : TESTS) {
+            if (!c.isAnnotatedWith(WithJenkins.class)) {
+                continue;
+            }
+            boolean inSetUp = c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(BeforeEach.class) && takesRule(m));
+            c.getMethods().stream()
+                    .filter(m -> inSetUp && !m.isAnnotatedWith(BeforeEach.class) && !m.isAnnotatedWith(AfterEach.class)
+                            && takesRule(m))
+                    .forEach(m -> twice.add(m.getFullName()));
+        }
+        assertEquals(List.of(), twice, "these take a JenkinsRule that @BeforeEach already took");
+    }
+
+    private static boolean takesRule(JavaMethod m) {
+        return m.getRawParameterTypes().stream().anyMatch(t -> t.getName().equals(JenkinsRule.class.getName()));
     }
 }

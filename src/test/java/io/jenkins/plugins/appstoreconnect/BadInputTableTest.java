@@ -184,7 +184,7 @@ class BadInputTableTest {
         return () -> {
             FormValidation v = check.get();
             assertEquals(FormValidation.Kind.ERROR, v.kind, "form check kind");
-            return v.getMessage();
+            return FormAnswers.shown(v);
         };
     }
 

@@ -60,6 +60,7 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
@@ -776,6 +777,31 @@ class SecretHygieneAuditTest {
 
     // ---------------------------------------------------------------- the audit
 
+    /**
+     * A log record as the audit reads it: logger, message, parameters and stack trace. Jenkins' own classes log
+     * records whose parameters are null (or whose parameter array holds nulls) while they initialise.
+     */
+    static String describe(LogRecord r) {
+        StringWriter w = new StringWriter();
+        w.append(r.getLoggerName()).append(' ').append(String.valueOf(r.getMessage()))
+                .append(' ').append(r.getParameters() == null ? "" : Arrays.toString(r.getParameters()));
+        if (r.getThrown() != null) {
+            r.getThrown().printStackTrace(new PrintWriter(w));
+        }
+        return w.toString();
+    }
+
+    @Test
+    void theLogCaptureReadsRecordsWithNullParameters() {
+        LogRecord nullInArray = new LogRecord(Level.CONFIG, "Property (not set): {0} = {1}");
+        nullInArray.setLoggerName("jenkins.util.SystemProperties");
+        nullInArray.setParameters(new Object[] {"hudson.x", null});
+        assertEquals("jenkins.util.SystemProperties Property (not set): {0} = {1} [hudson.x, null]", describe(nullInArray));
+        LogRecord noArray = new LogRecord(Level.FINE, "plain");
+        noArray.setParameters(null);
+        assertEquals("null plain ", describe(noArray));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("paths")
     void nothingAPathProducesHoldsTheKeyOrAToken(Row row) throws Exception {
@@ -789,13 +815,7 @@ class SecretHygieneAuditTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) {
-                StringWriter w = new StringWriter();
-                w.append(r.getLoggerName()).append(' ').append(String.valueOf(r.getMessage()))
-                        .append(' ').append(String.valueOf(r.getParameters() == null ? "" : List.of(r.getParameters())));
-                if (r.getThrown() != null) {
-                    r.getThrown().printStackTrace(new PrintWriter(w));
-                }
-                logged.add(w.toString());
+                logged.add(describe(r));
             }
 
             @Override

@@ -42,40 +42,40 @@ class TestConnectionTest {
 
     private FormValidation test(Clock clock, String issuer) throws Exception {
         FormValidation v = new TestConnection(client, clock).run(KEY_ID, issuer, pem, false, server.baseUrl().toString());
-        assertFalse(v.getMessage().contains(pem.split("\n")[1].substring(0, 16)), "key material in the message");
+        assertFalse(FormAnswers.shown(v).contains(pem.split("\n")[1].substring(0, 16)), "key material in the message");
         return v;
     }
 
     @Test
     void ok() throws Exception {
         FormValidation v = test(Clock.systemUTC(), ISSUER);
-        assertEquals(Kind.OK, v.kind, v.getMessage() + " / " + server.lastRejection());
-        assertTrue(v.getMessage().contains("Requests left this hour for this key: 3599"), v.getMessage());
+        assertEquals(Kind.OK, v.kind, FormAnswers.shown(v) + " / " + server.lastRejection());
+        assertTrue(FormAnswers.shown(v).contains("Requests left this hour for this key: 3599"), FormAnswers.shown(v));
     }
 
     @Test
     void wrongIssuerListsIssuerFirst() throws Exception {
         FormValidation v = test(Clock.systemUTC(), "11111111-2222-3333-4444-555555555555");
         assertEquals(Kind.ERROR, v.kind);
-        assertTrue(v.getMessage().contains("401 NOT_AUTHORIZED"), v.getMessage());
-        assertTrue(v.getMessage().indexOf("issuer ID") < v.getMessage().indexOf("key ID is not"), v.getMessage());
-        assertFalse(v.getMessage().contains("clock"), v.getMessage());
+        assertTrue(FormAnswers.shown(v).contains("401 NOT_AUTHORIZED"), FormAnswers.shown(v));
+        assertTrue(FormAnswers.shown(v).indexOf("issuer ID") < FormAnswers.shown(v).indexOf("key ID is not"), FormAnswers.shown(v));
+        assertFalse(FormAnswers.shown(v).contains("clock"), FormAnswers.shown(v));
     }
 
     @Test
     void clockSkewIsNamedFirstWithItsSize() throws Exception {
         FormValidation v = test(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(45)), ISSUER);
         assertEquals(Kind.ERROR, v.kind);
-        assertTrue(v.getMessage().contains("1) this controller's clock is"), v.getMessage());
-        assertTrue(v.getMessage().contains("ahead of Apple's"), v.getMessage());
-        assertTrue(v.getMessage().matches("(?s).*clock is 2[67]\\d\\d s ahead.*"), v.getMessage());
+        assertTrue(FormAnswers.shown(v).contains("1) this controller's clock is"), FormAnswers.shown(v));
+        assertTrue(FormAnswers.shown(v).contains("ahead of Apple's"), FormAnswers.shown(v));
+        assertTrue(FormAnswers.shown(v).matches("(?s).*clock is 2[67]\\d\\d s ahead.*"), FormAnswers.shown(v));
     }
 
     @Test
     void individualKeyDoesNotBlameTheIssuer() throws Exception {
         FormValidation v = test(Clock.systemUTC(), "");
         assertEquals(Kind.ERROR, v.kind); // registered as a team key, so the individual token is refused
-        assertFalse(v.getMessage().contains("issuer ID"), v.getMessage());
+        assertFalse(FormAnswers.shown(v).contains("issuer ID"), FormAnswers.shown(v));
     }
 
     @Test
@@ -98,7 +98,7 @@ class TestConnectionTest {
         }
         FormValidation v = new TestConnection(client).run(KEY_ID, ISSUER, pem, false, "http://127.0.0.1:" + port);
         assertEquals(Kind.ERROR, v.kind);
-        assertTrue(v.getMessage().contains("refused") && v.getMessage().contains("proxy"), v.getMessage());
+        assertTrue(FormAnswers.shown(v).contains("refused") && FormAnswers.shown(v).contains("proxy"), FormAnswers.shown(v));
     }
 
     @Test

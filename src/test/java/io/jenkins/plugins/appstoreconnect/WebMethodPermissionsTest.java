@@ -34,8 +34,15 @@ class WebMethodPermissionsTest {
     private final KeyPair pair = TestKeys.p256();
     private final String pem = TestKeys.pkcs8Pem(pair);
 
+    /**
+     * The one Jenkins of each test. The harness starts Jenkins each time it resolves a {@code JenkinsRule} parameter
+     * (it calls the rule's {@code before()} every time), so only this method takes one and the tests use the field.
+     */
+    private JenkinsRule r;
+
     @BeforeEach
-    void security(JenkinsRule r) {
+    void security(JenkinsRule rule) {
+        r = rule;
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ).everywhere().to("reader")
@@ -43,7 +50,7 @@ class WebMethodPermissionsTest {
     }
 
     @Test
-    void aReaderGetsNoAnswersAndCannotMakeJenkinsCallApple(JenkinsRule r) throws Exception {
+    void aReaderGetsNoAnswersAndCannotMakeJenkinsCallApple() throws Exception {
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
                 JenkinsRule.WebClient wc = r.createWebClient()) {
@@ -62,7 +69,7 @@ class WebMethodPermissionsTest {
     }
 
     @Test
-    void anAdministratorGetsTheAnswers(JenkinsRule r) throws Exception {
+    void anAdministratorGetsTheAnswers() throws Exception {
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
                 JenkinsRule.WebClient wc = r.createWebClient()) {
@@ -84,7 +91,7 @@ class WebMethodPermissionsTest {
     }
 
     @Test
-    void theKeyCheckIsNotAnsweredOverGet(JenkinsRule r) throws Exception {
+    void theKeyCheckIsNotAnsweredOverGet() throws Exception {
         try (JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login("admin");
             WebResponse get = WebMethods.get(r, wc, DESCRIPTOR + "checkPrivateKey?value=not+a+key");

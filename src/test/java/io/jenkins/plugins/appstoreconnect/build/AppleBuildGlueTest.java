@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.AppleDeveloperKeyImpl;
 import io.jenkins.plugins.appstoreconnect.CloudKitApiTokenImpl;
@@ -125,7 +126,10 @@ class AppleBuildGlueTest {
         AppleTokenExpander restored = (AppleTokenExpander) deserialise(serialised);
         assertEquals(Set.of("WEATHERKIT_TOKEN"), restored.getSensitiveVariables());
         // after a restart the key use is gone; the credential is looked up again through the run (needs Jenkins)
-        assertThrows(UnsupportedOperationException.class, () -> restored.expand(new EnvVars()));
+        // (what the lookup throws is Jenkins' business: AbortException in a real Jenkins without that run)
+        EnvVars afterRestart = new EnvVars();
+        assertThrows(Exception.class, () -> restored.expand(afterRestart));
+        assertTrue(afterRestart.isEmpty(), "no token without the credential");
     }
 
     @Test
@@ -136,7 +140,7 @@ class AppleBuildGlueTest {
         KeyMaskingFilter onAgent = (KeyMaskingFilter) deserialise(serialise(use.filter()));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         List<String> later = new java.util.ArrayList<>();
-        try (OutputStream out = onAgent.decorateLogger(null, sink)) {
+        try (OutputStream out = onAgent.decorateLogger((Run<?, ?>) null, sink)) {
             out.write(("+ cat AuthKey.p8\n" + credential.getPrivateKey().getPlainText()).getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 4; i++) {
                 clock.advance(Duration.ofHours(3));

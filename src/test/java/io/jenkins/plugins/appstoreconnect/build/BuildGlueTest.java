@@ -16,6 +16,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.EnvVars;
+import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKeyImpl;
 import io.jenkins.plugins.appstoreconnect.MutableClock;
@@ -166,7 +167,10 @@ class BuildGlueTest {
         TokenEnvironmentExpander restored = (TokenEnvironmentExpander) deserialise(serialised);
         assertEquals(Set.of("APP_STORE_CONNECT_JWT"), restored.getSensitiveVariables());
         // after a restart the token source is gone and the credential is looked up again (needs Jenkins)
-        assertThrows(UnsupportedOperationException.class, () -> restored.expand(new EnvVars()));
+        // (what the lookup throws is Jenkins' business: AbortException in a real Jenkins without that run)
+        EnvVars afterRestart = new EnvVars();
+        assertThrows(Exception.class, () -> restored.expand(afterRestart));
+        assertTrue(afterRestart.isEmpty(), "no token without the credential");
     }
 
     @Test
@@ -196,7 +200,7 @@ class BuildGlueTest {
         }
         String json = new String(KeyFileLayout.files(key, request).get("fastlane-api-key.json"), StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = onAgent.decorateLogger(null, sink)) {
+        try (OutputStream out = onAgent.decorateLogger((Run<?, ?>) null, sink)) {
             out.write(("+ cat AuthKey_" + KID + ".p8\n" + key.pkcs8Pem() + "+ cat fastlane-api-key.json\n" + json).getBytes(StandardCharsets.UTF_8));
             for (String t : later) {
                 byte[] line = ("curl -H \"Authorization: Bearer " + t + "\" https://api.appstoreconnect.apple.com/v1/apps\n")

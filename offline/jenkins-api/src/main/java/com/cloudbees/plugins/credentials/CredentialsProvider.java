@@ -1,5 +1,7 @@
 package com.cloudbees.plugins.credentials;
 
+import hudson.model.Node;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.ExtensionPoint;
 import hudson.model.Item;
@@ -25,10 +27,20 @@ public abstract class CredentialsProvider implements ExtensionPoint {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    public static <C extends Credentials> List<C> lookupCredentialsInItemGroup(Class<C> type, ItemGroup itemGroup,
+            Authentication authentication, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     // ---- folder-scoped lookups (FolderCredentialsTest) ----
 
     public static <C extends Credentials> List<C> lookupCredentialsInItem(
             Class<C> type, Item item, Authentication authentication) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public static <C extends Credentials> List<C> lookupCredentialsInItem(Class<C> type, Item item,
+            Authentication authentication, List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
@@ -41,8 +53,26 @@ public abstract class CredentialsProvider implements ExtensionPoint {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
+            DomainRequirement... domainRequirements) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run,
+            List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     /** In the real class: records the credential's fingerprint as used by the run. */
     public static <C extends Credentials> C track(Run run, C credentials) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public static <C extends Credentials> C track(Node node, C credentials) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public static <C extends Credentials> C track(Item item, C credentials) {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 

@@ -3,12 +3,12 @@ package com.cloudbees.plugins.credentials;
 import hudson.model.ModelObject;
 import java.io.Serializable;
 
-/** Stand-in of the credentials plugin's {@code CredentialsScope} (constants and signatures only). */
+/** Stand-in of the credentials plugin's {@code CredentialsScope}: the constants and their English display names. */
 public enum CredentialsScope implements Serializable {
     SYSTEM {
         @Override
         public String getDisplayName() {
-            return "System";
+            return "System (Jenkins and nodes only)";
         }
 
         @Override
@@ -19,7 +19,7 @@ public enum CredentialsScope implements Serializable {
     GLOBAL {
         @Override
         public String getDisplayName() {
-            return "Global";
+            return "Global (Jenkins, nodes, items, all child items, etc)";
         }
 
         @Override

@@ -14,6 +14,8 @@ import java.util.List;
 public abstract class CredentialsStore implements AccessControlled, Saveable {
     public CredentialsStore() {}
 
+    public CredentialsStore(Class<? extends CredentialsProvider> providerClass) {}
+
     public abstract ModelObject getContext();
 
     public abstract List<Credentials> getCredentials(Domain domain);

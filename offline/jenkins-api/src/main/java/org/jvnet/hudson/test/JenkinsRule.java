@@ -1,5 +1,9 @@
 package org.jvnet.hudson.test;
 
+import org.htmlunit.Page;
+import hudson.EnvVars;
+import hudson.model.Label;
+import java.util.concurrent.Future;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Job;
@@ -47,6 +51,10 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    public <R extends Run> R assertBuildStatus(Result status, Future<? extends R> r) throws Exception {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     public void assertLogContains(String substring, Run<?, ?> run) throws IOException {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
@@ -71,7 +79,19 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    public FreeStyleProject createFreeStyleProject(String name) throws IOException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     public DumbSlave createOnlineSlave() throws Exception {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public DumbSlave createOnlineSlave(Label l) throws Exception {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public DumbSlave createOnlineSlave(Label l, EnvVars env) throws Exception {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
@@ -103,6 +123,18 @@ public class JenkinsRule {
         }
 
         public HtmlPage goTo(String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public Page goTo(String relative, String expectedContentType) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public WebClient login(String username, String password) throws Exception {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public WebClient login(String username, String password, boolean rememberMe) throws Exception {
             throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
         }
 

@@ -1,5 +1,6 @@
 package org.jvnet.hudson.test;
 
+import hudson.model.User;
 import hudson.model.Item;
 import hudson.security.AuthorizationStrategy;
 import hudson.security.Permission;
@@ -29,6 +30,10 @@ public class MockAuthorizationStrategy extends AuthorizationStrategy {
             private GrantOn() {}
 
             public MockAuthorizationStrategy to(String... sids) {
+                throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+            }
+
+            public MockAuthorizationStrategy to(User... users) {
                 throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
             }
         }

@@ -1,5 +1,7 @@
 package com.cloudbees.plugins.credentials.common;
 
+import java.util.List;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import hudson.model.Item;
 import hudson.model.ItemGroup;
 import hudson.util.ListBoxModel;
@@ -23,6 +25,16 @@ public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCred
 
     public AbstractIdCredentialsListBoxModel<T, C> includeAs(Authentication authentication, ItemGroup context,
             Class<? extends C> type) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeAs(Authentication authentication, Item context,
+            Class<? extends C> type, List<DomainRequirement> domainRequirements) {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public AbstractIdCredentialsListBoxModel<T, C> includeAs(Authentication authentication, ItemGroup context,
+            Class<? extends C> type, List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 

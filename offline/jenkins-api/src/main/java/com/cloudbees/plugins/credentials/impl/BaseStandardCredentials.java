@@ -3,11 +3,12 @@ package com.cloudbees.plugins.credentials.impl;
 import com.cloudbees.plugins.credentials.BaseCredentials;
 import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 
 /**
- * Stand-in of the credentials plugin's {@code BaseStandardCredentials}. Trivial data holding: id and
- * description (the real class generates a random id when none is given; here a null id stays null).
+ * Stand-in of the credentials plugin's {@code BaseStandardCredentials}. Data holding as the real one: id and
+ * description; a null or empty id becomes a random UUID, and two credentials with an id are equal when the ids are.
  */
 public abstract class BaseStandardCredentials extends BaseCredentials implements StandardCredentials {
     private static final long serialVersionUID = 1L;
@@ -21,7 +22,7 @@ public abstract class BaseStandardCredentials extends BaseCredentials implements
 
     public BaseStandardCredentials(CredentialsScope scope, String id, String description) {
         super(scope);
-        this.id = id;
+        this.id = id == null || id.isEmpty() ? java.util.UUID.randomUUID().toString() : id;
         this.description = description;
     }
 
@@ -37,12 +38,12 @@ public abstract class BaseStandardCredentials extends BaseCredentials implements
 
     @Override
     public final boolean equals(Object o) {
-        return o instanceof BaseStandardCredentials && java.util.Objects.equals(id, ((BaseStandardCredentials) o).id);
+        return this == o || o instanceof IdCredentials && id.equals(((IdCredentials) o).getId());
     }
 
     @Override
     public final int hashCode() {
-        return java.util.Objects.hashCode(id);
+        return id.hashCode();
     }
 
     /** Stand-in of the nested descriptor (signatures only). */

@@ -25,8 +25,11 @@ public abstract class SynchronousNonBlockingStepExecution<T> extends StepExecuti
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
     }
 
+    /** In the real class: fails the step (it cannot resume after a restart) through its context. */
     @Override
-    public void onResume() {}
+    public void onResume() {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
 
     public String getStatus() {
         throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
