@@ -42,8 +42,8 @@ class AppleCredentialViewsTest {
     void everyFormFieldHasHelpAndViewsAreWellFormed() throws Exception {
         for (Class<?> type : FORMS) {
             String dir = "/" + type.getName().replace('.', '/') + "/";
-            URL config = type.getResource(dir + "config.jelly");
-            assertNotNull(config, "no config.jelly for " + type.getSimpleName());
+            URL config = type.getResource(dir + "credentials.jelly");
+            assertNotNull(config, "no credentials.jelly for " + type.getSimpleName());
             String jelly = read(config);
             wellFormed(jelly);
             List<String> fields = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.htmlunit.html.HtmlElementUtil;
 import org.htmlunit.html.HtmlFileInput;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -135,6 +136,54 @@ class CredentialFormUiTest {
         AppStoreConnectApiKey stored = stored("asc-rotated");
         assertEquals(KeyFacts.fingerprint(next), stored.getFingerprint());
         KeyFacts.assertIsPkcs8Of(next, stored.getPrivateKey().getPlainText());
+    }
+
+    @Test
+    void theAddDialogShowsTheScopeFieldAroundOurForm(JenkinsRule r) throws Exception {
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            HtmlForm form = openNewCredentialForm(wc);
+            HtmlSelect scope = form.getSelectByName("_.scope");
+            assertNotNull(scope.getOptionByValue(CredentialsScope.SYSTEM.name()), "System can be chosen");
+            assertNotNull(scope.getOptionByValue(CredentialsScope.GLOBAL.name()), "Global can be chosen");
+            assertNotNull(form.getInputByName("_.keyId"), "our fields are in the dialog");
+            assertNotNull(form.getInputByName("_.id"), "the ID and description part is in the dialog");
+        }
+    }
+
+    @Test
+    void aKeyAddedWithSystemScopeIsStoredWithIt(JenkinsRule r) throws Exception {
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            HtmlForm form = openNewCredentialForm(wc);
+            form.getSelectByName("_.scope").getOptionByValue(CredentialsScope.SYSTEM.name()).setSelected(true);
+            upload(wc, form, file("AuthKey_SYST123456.p8", pem));
+            form.getInputByName("_.issuerId").setValue(ISSUER);
+            form.getInputByName("_.id").setValue("asc-system-added");
+            save(wc, form);
+        }
+        assertEquals(CredentialsScope.SYSTEM, systemStored("asc-system-added").getScope());
+    }
+
+    @Test
+    void aSystemKeySavedUnchangedStaysSystem(JenkinsRule r) throws Exception {
+        store(new AppStoreConnectApiKeyImpl(CredentialsScope.SYSTEM, "asc-system", "kept", "SYSK123456", ISSUER, Secret.fromString(pem)));
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            HtmlForm form = openUpdateDialog(wc.goTo(STORE + "credential/asc-system"));
+            assertEquals(CredentialsScope.SYSTEM.name(), form.getSelectByName("_.scope").getSelectedOptions().get(0).getValueAttribute(),
+                    "the update dialog shows the stored scope");
+            save(wc, form);
+        }
+        AppStoreConnectApiKeyImpl stored = systemStored("asc-system");
+        assertEquals(CredentialsScope.SYSTEM, stored.getScope(), "saving without a change must not drop the scope");
+        assertEquals("kept", stored.getDescription());
+        assertEquals(KeyFacts.fingerprint(pair), stored.getFingerprint());
+    }
+
+    /** The credential of that ID in the system store, whatever its scope (lookups leave SYSTEM ones out for items). */
+    private static AppStoreConnectApiKeyImpl systemStored(String id) {
+        return SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(c -> c instanceof AppStoreConnectApiKeyImpl k && k.getId().equals(id))
+                .map(AppStoreConnectApiKeyImpl.class::cast).findFirst()
+                .orElseThrow(() -> new AssertionError("no credential " + id + " in the system store"));
     }
 
     /** "Add Credentials" on the system store, then our kind: the credentials plugin's two-step dialog. */

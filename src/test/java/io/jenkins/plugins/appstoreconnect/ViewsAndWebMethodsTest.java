@@ -36,8 +36,9 @@ class ViewsAndWebMethodsTest {
     void everyFormFieldHasHelpAndViewsAreWellFormed() throws Exception {
         for (Class<?> type : DESCRIBABLES) {
             String dir = "/" + type.getName().replace('.', '/') + "/";
-            URL config = type.getResource(dir + "config.jelly");
-            assertNotNull(config, "no config.jelly for " + type.getSimpleName());
+            String page = type == AppStoreConnectApiKeyImpl.class ? "credentials.jelly" : "config.jelly";
+            URL config = type.getResource(dir + page);
+            assertNotNull(config, "no " + page + " for " + type.getSimpleName());
             String jelly;
             try (InputStream in = config.openStream()) {
                 jelly = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
