@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -215,13 +216,36 @@ class BuildGlueTest {
     @Test
     void cleanupStateIsAPathOnly() throws Exception {
         String dir = "/ws@tmp/asc-0123abcd";
-        for (Serializable s : List.<Serializable>of(new KeyFilesCleanup(dir), new AppStoreConnectKeyWrapper.Cleanup(dir),
+        for (Serializable s : List.<Serializable>of(new WithAppStoreConnectTokenExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir), new AppStoreConnectKeyWrapper.Cleanup(dir),
                 new AppStoreConnectApiKeyBinding.Unbind(dir),
                 new WithAppStoreConnectTokenExecution(null, "asc", new KeyUseOptions()))) {
             byte[] bytes = serialise(s);
             assertNoSecret(bytes, List.of());
             assertTrue(deserialise(bytes).getClass() == s.getClass());
         }
+    }
+
+    /**
+     * The body's end is reported on the CPS VM thread, which must not talk to the node: the callback that deletes
+     * the key files is the execution's own non-blocking tail call (whose final onSuccess/onFailure hand
+     * {@code finished} to the execution's background thread), not the plain one that runs it in place.
+     */
+    @Test
+    void theKeyFilesAreDeletedOnTheExecutionsBackgroundThread() throws Exception {
+        WithAppStoreConnectTokenExecution execution = new WithAppStoreConnectTokenExecution(null, "asc", new KeyUseOptions());
+        org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback cleanup = execution.new Cleanup("/ws@tmp/asc-0123abcd");
+        Class<?> nonBlocking = Class.forName("org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution$TailCall");
+        assertTrue(nonBlocking.isInstance(cleanup), "the cleanup is GeneralNonBlockingStepExecution.TailCall");
+        assertFalse(cleanup instanceof org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback.TailCall,
+                "not the tail call that runs on the CPS VM thread");
+        for (String m : List.of("onSuccess", "onFailure")) {
+            java.lang.reflect.Method method = java.util.Arrays.stream(cleanup.getClass().getMethods())
+                    .filter(x -> x.getName().equals(m)).findFirst().orElseThrow();
+            assertEquals(nonBlocking, method.getDeclaringClass(), m + " is the background hand-off, not ours");
+        }
+        java.lang.reflect.Field outer = cleanup.getClass().getDeclaredField("this$0");
+        outer.setAccessible(true);
+        assertSame(execution, outer.get(cleanup), "the hand-off goes to this step's execution");
     }
 
     @Test
