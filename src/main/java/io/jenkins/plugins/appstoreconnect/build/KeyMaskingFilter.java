@@ -48,6 +48,11 @@ final class KeyMaskingFilter extends ConsoleLogFilter implements Serializable {
         return m;
     }
 
+    /** The handler that masks this block's tokens in a failure raised inside it (it holds the token prefix only). */
+    KeyFailureHandler failureHandler() {
+        return new KeyFailureHandler(tokenPrefix);
+    }
+
     /** The token prefix only; never the key. */
     @Override
     public String toString() {

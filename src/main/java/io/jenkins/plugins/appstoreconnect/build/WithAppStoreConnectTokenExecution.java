@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -44,6 +45,7 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
         KeyBlock block = KeyBlock.open(credentialsId, options, run);
+        KeyMaskingFilter filter = block.filter();
         directory = block.chooseDirectory(workspace);
         block.writeFiles(workspace);
         try {
@@ -53,7 +55,8 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
                     .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                             new TokenEnvironmentExpander(credentialsId, run.getExternalizableId(), options,
                                     block.key.fingerprint(), block.request.keyId(), directory, block.maskPrefix, block.tokens)))
-                    .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), block.filter()))
+                    .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
+                    .withContext(FailureHandler.merge(context.get(FailureHandler.class), filter.failureHandler()))
                     .withCallback(new Cleanup(directory))
                     .start();
         } catch (Exception | Error e) {

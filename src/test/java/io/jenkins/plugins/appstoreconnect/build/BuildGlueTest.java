@@ -213,6 +213,28 @@ class BuildGlueTest {
         assertEquals(5, log.split("Bearer \\*\\*\\*\\*\" https", -1).length - 1, "each token is one mask");
     }
 
+    /** The build's final error is printed after the block's filter is gone: the block's failure handler masks it. */
+    @Test
+    void aTokenInTheBlocksFailureIsMaskedAndTheHandlerHoldsNoSecret() throws Exception {
+        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
+        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), tokens.maskPrefix());
+        String token = tokens.token().token();
+        org.jenkinsci.plugins.workflow.steps.FailureHandler handler = (org.jenkinsci.plugins.workflow.steps.FailureHandler)
+                deserialise(serialise(filter.failureHandler()));
+        assertNoSecret(serialise(handler), List.of(token));
+
+        IOException failure = new IOException("script returned 401 for Bearer " + token,
+                new IllegalStateException("curl -H 'Authorization: Bearer " + token + "'"));
+        Throwable shown = handler.handle(null, failure);
+        java.io.StringWriter printed = new java.io.StringWriter();
+        shown.printStackTrace(new java.io.PrintWriter(printed));
+        assertNoSecret(printed.toString().getBytes(StandardCharsets.UTF_8), List.of(token));
+        assertTrue(printed.toString().contains("java.io.IOException: script returned 401 for Bearer ****"), printed.toString());
+        IOException clean = new IOException("no such file");
+        assertSame(clean, handler.handle(null, clean), "a failure without a token is passed on as it is");
+    }
+
     @Test
     void cleanupStateIsAPathOnly() throws Exception {
         String dir = "/ws@tmp/asc-0123abcd";

@@ -177,6 +177,7 @@ public final class StepGlue {
         state.put("WithAppStoreConnectTokenStep", ascStep);
         state.put(KEY_MASKING_FILTER_ASC, new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), prefix));
         state.put(KEY_MASKING_FILTER_APPLE, use.filter());
+        state.put("KeyFailureHandler (both steps)", use.filter().failureHandler());
         return state;
     }
 
