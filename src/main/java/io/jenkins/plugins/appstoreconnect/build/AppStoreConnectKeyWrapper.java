@@ -12,7 +12,9 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import java.io.IOException;
 import java.util.Map;
@@ -216,6 +218,11 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsIdItems.fill(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsIdItems.check(item, value, AppStoreConnectApiKey.class, Messages.Kind_AppStoreConnectApiKey());
         }
     }
 }
