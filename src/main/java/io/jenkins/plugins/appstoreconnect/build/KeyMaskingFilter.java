@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.build;
 
 import hudson.console.ConsoleLogFilter;
+import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.mask.MaskingOutputStream;
@@ -34,6 +35,17 @@ final class KeyMaskingFilter extends ConsoleLogFilter implements Serializable {
 
     @Override
     public OutputStream decorateLogger(Run build, OutputStream logger) {
+        return new MaskingOutputStream(logger, masker());
+    }
+
+    /**
+     * The overload that Pipeline's agents and older callers use (with no build, or a freestyle one): masks as the
+     * {@code Run} one does, as credentials-binding's filter overrides it. Not the {@code Computer} one: that
+     * decorates an agent's connection log, never a block's output.
+     */
+    @Deprecated
+    @Override
+    public OutputStream decorateLogger(AbstractBuild build, OutputStream logger) {
         return new MaskingOutputStream(logger, masker());
     }
 

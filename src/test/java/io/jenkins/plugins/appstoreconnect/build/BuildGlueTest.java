@@ -197,7 +197,7 @@ class BuildGlueTest {
         }
         String json = new String(KeyFileLayout.files(key, request).get("fastlane-api-key.json"), StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = onAgent.decorateLogger(null, sink)) {
+        try (OutputStream out = onAgent.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
             out.write(("+ cat AuthKey_" + KID + ".p8\n" + key.pkcs8Pem() + "+ cat fastlane-api-key.json\n" + json).getBytes(StandardCharsets.UTF_8));
             for (String t : later) {
                 byte[] line = ("curl -H \"Authorization: Bearer " + t + "\" https://api.appstoreconnect.apple.com/v1/apps\n")
@@ -211,6 +211,24 @@ class BuildGlueTest {
         assertNoSecret(sink.toByteArray(), later);
         assertTrue(log.contains("\"key_id\": \"" + KID + "\""), "ordinary text stays");
         assertEquals(5, log.split("Bearer \\*\\*\\*\\*\" https", -1).length - 1, "each token is one mask");
+    }
+
+    /** Pipeline's agents decorate through the AbstractBuild overload, with no build: it masks as the Run one does. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theFilterMasksThroughEveryBuildOverload() throws Exception {
+        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()),
+                new TokenSource(new TokenCache(clock), key, request).maskPrefix());
+        for (int overload = 0; overload < 2; overload++) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            try (OutputStream out = overload == 0 ? filter.decorateLogger((hudson.model.AbstractBuild<?, ?>) null, sink)
+                    : filter.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
+                out.write(key.pkcs8Pem().getBytes(StandardCharsets.UTF_8));
+            }
+            assertNoSecret(sink.toByteArray(), List.of());
+            assertTrue(sink.toString(StandardCharsets.UTF_8).contains("****"));
+        }
     }
 
     /** The build's final error is printed after the block's filter is gone: the block's failure handler masks it. */
