@@ -131,4 +131,18 @@ class FreestyleAndBindingJenkinsTest {
         assertEquals(hudson.util.FormValidation.Kind.ERROR, apple.doCheckCredentialsId(p, "asc-team").kind,
                 "an API key is not an Apple developer key");
     }
+
+    /** The block opened for the console filter is the one setUp used: nothing is left open after the build. */
+    @Test
+    void theWrapperOpensTheKeyOncePerBuild(JenkinsRule r) throws Exception {
+        addKey("asc-team", ISSUER);
+        FreeStyleProject p = r.createFreeStyleProject();
+        AppStoreConnectKeyWrapper wrapper = new AppStoreConnectKeyWrapper("asc-team");
+        p.getBuildWrappersList().add(wrapper);
+        r.buildAndAssertSuccess(p);
+        java.lang.reflect.Field opened = AppStoreConnectKeyWrapper.class.getDeclaredField("opened");
+        opened.setAccessible(true);
+        Map<?, ?> left = (Map<?, ?>) opened.get(wrapper); // the instance the project holds and the build used
+        assertTrue(left != null && left.isEmpty(), "the filter's block was taken by setUp, not opened again");
+    }
 }
