@@ -583,7 +583,7 @@ class SecretHygieneAuditTest {
         for (Map.Entry<String, Map<String, String>> p : profiles.entrySet()) {
             AppleTokenRequest request = AppleTokenSource.requestForKey(p.getKey(), APPLE_KID, TEAM, p.getValue());
             a.object("request " + p.getKey(), request);
-            String prefix = source.maskPrefix(F.key, request);
+            String prefix = AppleTokenSource.maskPrefix(request);
             a.token(source.token(F.key, request).token());
             a.text("mask prefix " + p.getKey() + " (a header, not a secret)", prefix);
             for (int i = 0; i < 3; i++) {

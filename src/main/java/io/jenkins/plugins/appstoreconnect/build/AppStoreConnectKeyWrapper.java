@@ -12,11 +12,15 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import jenkins.tasks.SimpleBuildWrapper;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -33,6 +37,11 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
 
     private final String credentialsId;
     private KeyUseOptions options = new KeyUseOptions();
+    /**
+     * The block each running build opened for its console filter, which Jenkins asks for first, taken again by
+     * {@link #setUp}: one lookup, one use record and one parse of the key per build. Never saved.
+     */
+    private transient Map<Run<?, ?>, KeyBlock> opened;
 
     @DataBoundConstructor
     public AppStoreConnectKeyWrapper(String credentialsId) {
@@ -145,7 +154,10 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
             EnvVars initialEnvironment) throws IOException, InterruptedException {
-        KeyBlock block = KeyBlock.open(credentialsId, options, build);
+        KeyBlock block = opened().remove(build);
+        if (block == null) {
+            block = KeyBlock.open(credentialsId, options, build);
+        }
         String directory = block.chooseDirectory(workspace);
         block.writeFiles(workspace);
         try {
@@ -163,10 +175,19 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     @Override
     public ConsoleLogFilter createLoggerDecorator(Run<?, ?> build) {
         try {
-            return KeyBlock.open(credentialsId, options, build).filter();
+            KeyBlock block = KeyBlock.open(credentialsId, options, build);
+            opened().put(build, block);
+            return block.filter();
         } catch (AbortException e) {
             return null;
         }
+    }
+
+    private synchronized Map<Run<?, ?>, KeyBlock> opened() {
+        if (opened == null) {
+            opened = Collections.synchronizedMap(new WeakHashMap<>());
+        }
+        return opened;
     }
 
     @Override
@@ -216,6 +237,11 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsIdItems.fill(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsIdItems.check(item, value, AppStoreConnectApiKey.class, Messages.Kind_AppStoreConnectApiKey());
         }
     }
 }

@@ -44,7 +44,7 @@ final class AppleKeyUse {
             this.variable = options.variableName();
             this.request = options.request(credential);
             this.key = P256PrivateKeys.parse(credential.getPrivateKey().getPlainText());
-            this.maskPrefix = tokens.maskPrefix(key, request);
+            this.maskPrefix = AppleTokenSource.maskPrefix(request);
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.AppleToken_BadOption(credentialsId, e.getMessage()));
         }

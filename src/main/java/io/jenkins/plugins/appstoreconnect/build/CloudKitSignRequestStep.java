@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.appstoreconnect.CloudKitServerKey;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
@@ -177,6 +178,11 @@ public final class CloudKitSignRequestStep extends Step {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsIdItems.fill(item, credentialsId, CloudKitServerKey.class);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsIdItems.check(item, value, CloudKitServerKey.class, Messages.Kind_CloudKitServerKey());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.build;
 
 import hudson.console.ConsoleLogFilter;
+import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.mask.MaskingOutputStream;
@@ -37,6 +38,17 @@ final class KeyMaskingFilter extends ConsoleLogFilter implements Serializable {
         return new MaskingOutputStream(logger, masker());
     }
 
+    /**
+     * The overload that Pipeline's agents and older callers use (with no build, or a freestyle one): masks as the
+     * {@code Run} one does, as credentials-binding's filter overrides it. Not the {@code Computer} one: that
+     * decorates an agent's connection log, never a block's output.
+     */
+    @Deprecated
+    @Override
+    public OutputStream decorateLogger(AbstractBuild build, OutputStream logger) {
+        return new MaskingOutputStream(logger, masker());
+    }
+
     /** The masker, built once per copy of the filter and shared by the streams it decorates. */
     SecretMasker masker() {
         SecretMasker m = masker;
@@ -46,6 +58,11 @@ final class KeyMaskingFilter extends ConsoleLogFilter implements Serializable {
             masker = m;
         }
         return m;
+    }
+
+    /** The handler that masks this block's tokens in a failure raised inside it (it holds the token prefix only). */
+    KeyFailureHandler failureHandler() {
+        return new KeyFailureHandler(tokenPrefix);
     }
 
     /** The token prefix only; never the key. */

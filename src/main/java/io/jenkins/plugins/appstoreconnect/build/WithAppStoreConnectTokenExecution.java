@@ -7,13 +7,14 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * Runs {@code withAppStoreConnectToken}: off the CPS thread, looks the credential up on the controller, writes the
  * key files on the node, then runs the body with the variables ({@link TokenEnvironmentExpander}), the masking
- * filter ({@link KeyMaskingFilter}) and the cleanup ({@link KeyFilesCleanup}). Serialised with the build; holds
+ * filter ({@link KeyMaskingFilter}) and the cleanup ({@link Cleanup}). Serialised with the build; holds
  * the credential ID, the options and the directory's path, no secret.
  */
 final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExecution {
@@ -23,7 +24,7 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
     private final KeyUseOptions options;
     /** The block directory on the node, once chosen (before anything is written). */
     private String directory;
-    /** Whether the body was started (from then on {@link KeyFilesCleanup} deletes the files). */
+    /** Whether the body was started (from then on {@link Cleanup} deletes the files). */
     private boolean bodyStarted;
 
     WithAppStoreConnectTokenExecution(StepContext context, String credentialsId, KeyUseOptions options) {
@@ -44,6 +45,7 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
         TaskListener listener = context.get(TaskListener.class);
         FilePath workspace = context.get(FilePath.class);
         KeyBlock block = KeyBlock.open(credentialsId, options, run);
+        KeyMaskingFilter filter = block.filter();
         directory = block.chooseDirectory(workspace);
         block.writeFiles(workspace);
         try {
@@ -53,8 +55,9 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
                     .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                             new TokenEnvironmentExpander(credentialsId, run.getExternalizableId(), options,
                                     block.key.fingerprint(), block.request.keyId(), directory, block.maskPrefix, block.tokens)))
-                    .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), block.filter()))
-                    .withCallback(new KeyFilesCleanup(directory))
+                    .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
+                    .withContext(FailureHandler.merge(context.get(FailureHandler.class), filter.failureHandler()))
+                    .withCallback(new Cleanup(directory))
                     .start();
         } catch (Exception | Error e) {
             bodyStarted = false;
@@ -83,6 +86,28 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
                 KeyBlock.deleteFiles(context.get(FilePath.class), dir, context.get(TaskListener.class));
                 return null;
             });
+        }
+    }
+
+    /**
+     * Deletes the block's key files when its body ends, whether it succeeded, failed or was aborted, also when the
+     * body ends after a controller restart (this callback is saved with the build). Deleting them talks to the
+     * node, which the CPS VM thread that reports the body's end must not do: as this execution's own
+     * {@link GeneralNonBlockingStepExecution.TailCall}, the deletion runs on the execution's background thread.
+     * Holds the directory's path only (and the execution, which holds no secret).
+     */
+    final class Cleanup extends TailCall {
+        private static final long serialVersionUID = 1L;
+
+        private final String directory;
+
+        Cleanup(String directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        protected void finished(StepContext context) throws Exception {
+            KeyBlock.deleteFiles(context.get(FilePath.class), directory, context.get(TaskListener.class));
         }
     }
 }

@@ -5,7 +5,9 @@ import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import java.util.List;
 import java.util.Set;
@@ -161,6 +163,11 @@ public final class WithAppStoreConnectTokenStep extends Step {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsIdItems.fill(item, credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsIdItems.check(item, value, AppStoreConnectApiKey.class, Messages.Kind_AppStoreConnectApiKey());
         }
     }
 }

@@ -6,6 +6,7 @@ import hudson.model.TaskListener;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -37,11 +38,13 @@ final class WithAppleTokenExecution extends GeneralNonBlockingStepExecution {
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         AppleKeyUse use = AppleKeyUse.open(credentialsId, options, run);
+        KeyMaskingFilter filter = use.filter();
         use.printIntro(context.get(TaskListener.class), true);
         context.newBodyInvoker()
                 .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
                         new AppleTokenExpander(run.getExternalizableId(), options, use)))
-                .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), use.filter()))
+                .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
+                .withContext(FailureHandler.merge(context.get(FailureHandler.class), filter.failureHandler()))
                 .withCallback(new BodyEnd())
                 .start();
     }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
 import java.util.Set;
@@ -154,6 +155,11 @@ public final class WithAppleTokenStep extends Step {
         @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialsIdItems.fill(item, credentialsId, AppleDeveloperKey.class);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return CredentialsIdItems.check(item, value, AppleDeveloperKey.class, Messages.Kind_AppleDeveloperKey());
         }
 
         /** The profiles, by their short names. */

@@ -114,4 +114,35 @@ class FreestyleAndBindingJenkinsTest {
         assertEquals(ISSUER, json.get("issuer_id").asText());
         assertFalse(Files.exists(Path.of(echoed(b, "DIR")).getParent()), "deleted by the unbinder");
     }
+
+    /** The credentials check of the forms: found, missing, an expression, empty (as the consumer guide has it). */
+    @Test
+    void theCredentialsCheckNamesAMissingId(JenkinsRule r) throws Exception {
+        addKey("asc-team", ISSUER);
+        FreeStyleProject p = r.createFreeStyleProject();
+        AppStoreConnectKeyWrapper.DescriptorImpl d = r.jenkins.getDescriptorByType(AppStoreConnectKeyWrapper.DescriptorImpl.class);
+        assertEquals(hudson.util.FormValidation.Kind.OK, d.doCheckCredentialsId(p, "asc-team").kind);
+        hudson.util.FormValidation missing = d.doCheckCredentialsId(p, "no-such-key");
+        assertEquals(hudson.util.FormValidation.Kind.ERROR, missing.kind);
+        assertTrue(missing.getMessage().contains("no-such-key"), missing.getMessage());
+        assertEquals(hudson.util.FormValidation.Kind.WARNING, d.doCheckCredentialsId(p, "${ASC_KEY}").kind);
+        assertEquals(hudson.util.FormValidation.Kind.OK, d.doCheckCredentialsId(p, "").kind);
+        WithAppleTokenStep.DescriptorImpl apple = r.jenkins.getDescriptorByType(WithAppleTokenStep.DescriptorImpl.class);
+        assertEquals(hudson.util.FormValidation.Kind.ERROR, apple.doCheckCredentialsId(p, "asc-team").kind,
+                "an API key is not an Apple developer key");
+    }
+
+    /** The block opened for the console filter is the one setUp used: nothing is left open after the build. */
+    @Test
+    void theWrapperOpensTheKeyOncePerBuild(JenkinsRule r) throws Exception {
+        addKey("asc-team", ISSUER);
+        FreeStyleProject p = r.createFreeStyleProject();
+        AppStoreConnectKeyWrapper wrapper = new AppStoreConnectKeyWrapper("asc-team");
+        p.getBuildWrappersList().add(wrapper);
+        r.buildAndAssertSuccess(p);
+        java.lang.reflect.Field opened = AppStoreConnectKeyWrapper.class.getDeclaredField("opened");
+        opened.setAccessible(true);
+        Map<?, ?> left = (Map<?, ?>) opened.get(wrapper); // the instance the project holds and the build used
+        assertTrue(left != null && left.isEmpty(), "the filter's block was taken by setUp, not opened again");
+    }
 }

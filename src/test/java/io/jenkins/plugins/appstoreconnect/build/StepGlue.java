@@ -143,7 +143,7 @@ public final class StepGlue {
         state.put("TokenEnvironmentExpander", expander);
         state.put("KeyUseOptions", keyUse);
         state.put("WithAppStoreConnectTokenExecution", new WithAppStoreConnectTokenExecution(null, "asc-key", keyUse.copy()));
-        state.put("KeyFilesCleanup", new KeyFilesCleanup(dir));
+        state.put("WithAppStoreConnectTokenExecution.Cleanup", new WithAppStoreConnectTokenExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir));
         state.put("AppStoreConnectKeyWrapper.Cleanup (the wrapper's disposer)", new AppStoreConnectKeyWrapper.Cleanup(dir));
         state.put("AppStoreConnectApiKeyBinding.Unbind (the binding's unbinder)", new AppStoreConnectApiKeyBinding.Unbind(dir));
 
@@ -177,6 +177,7 @@ public final class StepGlue {
         state.put("WithAppStoreConnectTokenStep", ascStep);
         state.put(KEY_MASKING_FILTER_ASC, new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), prefix));
         state.put(KEY_MASKING_FILTER_APPLE, use.filter());
+        state.put("KeyFailureHandler (both steps)", use.filter().failureHandler());
         return state;
     }
 

@@ -115,14 +115,14 @@ public final class AppleTokenSource {
     }
 
     /**
-     * The header segment and dot that every token of {@code request} signed with {@code key} starts with
-     * ({@link SecretForms#tokenPrefix(String)} of a token minted now). The header holds only constants of the
+     * The header segment and dot that every token of {@code request} starts with (what
+     * {@link SecretForms#tokenPrefix(String)} gives for any of them), computed from the request: no token is minted. The header holds only constants of the
      * request ({@code alg}, {@code kid}, {@code typ}, and WeatherKit's {@code id} of Team ID and Service ID), never a
      * time, so the prefix is the same for every later token of the request: a log masker given it masks them all.
      * Not a secret.
      */
-    public String maskPrefix(ParsedKey key, AppleTokenRequest request) {
-        return SecretForms.tokenPrefix(token(key, request).token());
+    public static String maskPrefix(AppleTokenRequest request) {
+        return AppleTokens.headerSegment(request) + ".";
     }
 
     /**

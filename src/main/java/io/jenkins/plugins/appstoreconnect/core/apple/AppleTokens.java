@@ -40,13 +40,9 @@ public final class AppleTokens {
         long iat = now - p.backdate().getSeconds();
         long exp = iat + request.lifetime().getSeconds();
 
-        List<Map.Entry<String, Object>> header = new ArrayList<>();
-        header.add(Map.entry("alg", "ES256"));
-        header.add(Map.entry("kid", request.keyId()));
         List<Map.Entry<String, Object>> claims = new ArrayList<>();
         switch (p) {
             case MAPS -> {
-                header.add(Map.entry("typ", "JWT"));
                 claims.add(Map.entry("iss", request.teamId()));
                 claims.add(Map.entry("iat", iat));
                 claims.add(Map.entry("exp", exp));
@@ -58,7 +54,6 @@ public final class AppleTokens {
                 }
             }
             case WEATHERKIT -> {
-                header.add(Map.entry("id", request.teamId() + "." + request.serviceId()));
                 claims.add(Map.entry("iss", request.teamId()));
                 claims.add(Map.entry("iat", iat));
                 claims.add(Map.entry("exp", exp));
@@ -84,7 +79,6 @@ public final class AppleTokens {
                 claims.add(Map.entry("sub", request.clientId()));
             }
             case APP_STORE_SERVER -> {
-                header.add(Map.entry("typ", "JWT"));
                 claims.add(Map.entry("iss", request.issuerId()));
                 claims.add(Map.entry("iat", iat));
                 claims.add(Map.entry("exp", exp));
@@ -92,7 +86,7 @@ public final class AppleTokens {
                 claims.add(Map.entry("bid", request.bundleId()));
             }
         }
-        String signingInput = B64URL.encodeToString(json(header).getBytes(StandardCharsets.UTF_8)) + "."
+        String signingInput = headerSegment(request) + "."
                 + B64URL.encodeToString(json(claims).getBytes(StandardCharsets.UTF_8));
         byte[] signature;
         try {
@@ -105,6 +99,24 @@ public final class AppleTokens {
         }
         return new MintedToken(signingInput + "." + B64URL.encodeToString(signature), request.keyId(),
                 Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+    }
+
+    /**
+     * The first segment of every token of {@code request} (base64url of its JOSE header): {@code alg}, {@code kid},
+     * and {@code typ} (Maps, App Store Server API) or WeatherKit's {@code id}. Only constants of the request, never
+     * a time, so the same for every token of it. Not a secret.
+     */
+    public static String headerSegment(AppleTokenRequest request) {
+        Objects.requireNonNull(request, "request");
+        List<Map.Entry<String, Object>> header = new ArrayList<>(3);
+        header.add(Map.entry("alg", "ES256"));
+        header.add(Map.entry("kid", request.keyId()));
+        switch (request.profile()) {
+            case MAPS, APP_STORE_SERVER -> header.add(Map.entry("typ", "JWT"));
+            case WEATHERKIT -> header.add(Map.entry("id", request.teamId() + "." + request.serviceId()));
+            case MUSICKIT, APNS, SIGN_IN_WITH_APPLE -> { }
+        }
+        return B64URL.encodeToString(json(header).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Compact JSON of an ordered list of members whose values are strings, longs or lists of strings. */

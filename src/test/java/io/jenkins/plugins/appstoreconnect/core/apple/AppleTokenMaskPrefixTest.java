@@ -54,12 +54,28 @@ class AppleTokenMaskPrefixTest {
         };
     }
 
+    /** The prefix is computed from the request, not learnt by minting (and caching) a token. */
+    @ParameterizedTest
+    @EnumSource(AppleTokenProfile.class)
+    void thePrefixMintsNoToken(AppleTokenProfile profile) throws Exception {
+        AppleTokenSource source = new AppleTokenSource(clock);
+        AppleTokenRequest request = AppleTokenSource.requestForKey(profile.cliName(), KID, TEAM, parametersFor(profile));
+        String prefix = AppleTokenSource.maskPrefix(request);
+        Instant asked = clock.instant();
+        clock.advance(Duration.ofSeconds(90));
+        String token = source.token(key, request, prefix).token();
+        SignedJWT jwt = SignedJWT.parse(token);
+        assertEquals(prefix, jwt.getParsedParts()[0].toString() + ".");
+        assertTrue(jwt.getJWTClaimsSet().getIssueTime().toInstant().isAfter(asked.minus(profile.backdate())),
+                profile + ": the first token is minted when asked for, none was minted for the prefix");
+    }
+
     @ParameterizedTest
     @EnumSource(AppleTokenProfile.class)
     void everyLaterTokenOfARequestStartsWithItsPrefix(AppleTokenProfile profile) throws Exception {
         AppleTokenSource source = new AppleTokenSource(clock);
         AppleTokenRequest request = AppleTokenSource.requestForKey(profile.cliName(), KID, TEAM, parametersFor(profile));
-        String prefix = source.maskPrefix(key, request);
+        String prefix = AppleTokenSource.maskPrefix(request);
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 6; i++) {
             String token = source.token(key, request, prefix).token();
@@ -76,7 +92,7 @@ class AppleTokenMaskPrefixTest {
         Map<String, String> longer = new java.util.HashMap<>(parametersFor(profile));
         longer.put("lifetimeSeconds", profile == AppleTokenProfile.APNS ? "3600" : "1800");
         AppleTokenRequest other = AppleTokenSource.requestForKey(profile.cliName(), KID, TEAM, longer);
-        assertEquals(prefix, source.maskPrefix(key, other));
+        assertEquals(prefix, AppleTokenSource.maskPrefix(other));
     }
 
     @Test
@@ -88,7 +104,7 @@ class AppleTokenMaskPrefixTest {
         assertEquals(TEAM + ".com.example.a", jwt.getHeader().getCustomParam("id"));
         assertEquals("com.example.a", jwt.getJWTClaimsSet().getSubject());
         assertEquals(TEAM, jwt.getJWTClaimsSet().getIssuer());
-        assertNotEquals(source.maskPrefix(key, a), source.maskPrefix(key, b), "the service ID is part of the header");
+        assertNotEquals(AppleTokenSource.maskPrefix(a), AppleTokenSource.maskPrefix(b), "the service ID is part of the header");
     }
 
     @Test
@@ -96,7 +112,7 @@ class AppleTokenMaskPrefixTest {
         AppleTokenSource source = new AppleTokenSource(clock);
         AppleTokenRequest r = AppleTokenSource.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.weather"));
         SecretMasker masker = new SecretMasker(Set.of());
-        masker.addTokenPrefix(source.maskPrefix(key, r));
+        masker.addTokenPrefix(AppleTokenSource.maskPrefix(r));
         List<String> later = new ArrayList<>();
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (MaskingOutputStream out = new MaskingOutputStream(sink, masker)) {
