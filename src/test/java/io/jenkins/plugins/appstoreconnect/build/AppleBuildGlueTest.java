@@ -140,7 +140,7 @@ class AppleBuildGlueTest {
         KeyMaskingFilter onAgent = (KeyMaskingFilter) deserialise(serialise(use.filter()));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         List<String> later = new java.util.ArrayList<>();
-        try (OutputStream out = onAgent.decorateLogger((Run<?, ?>) null, sink)) {
+        try (OutputStream out = onAgent.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
             out.write(("+ cat AuthKey.p8\n" + credential.getPrivateKey().getPlainText()).getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 4; i++) {
                 clock.advance(Duration.ofHours(3));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
@@ -200,7 +201,7 @@ class BuildGlueTest {
         }
         String json = new String(KeyFileLayout.files(key, request).get("fastlane-api-key.json"), StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = onAgent.decorateLogger((Run<?, ?>) null, sink)) {
+        try (OutputStream out = onAgent.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
             out.write(("+ cat AuthKey_" + KID + ".p8\n" + key.pkcs8Pem() + "+ cat fastlane-api-key.json\n" + json).getBytes(StandardCharsets.UTF_8));
             for (String t : later) {
                 byte[] line = ("curl -H \"Authorization: Bearer " + t + "\" https://api.appstoreconnect.apple.com/v1/apps\n")
@@ -216,16 +217,79 @@ class BuildGlueTest {
         assertEquals(5, log.split("Bearer \\*\\*\\*\\*\" https", -1).length - 1, "each token is one mask");
     }
 
+    /** Pipeline's agents decorate through the AbstractBuild overload, with no build: it masks as the Run one does. */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theFilterMasksThroughEveryBuildOverload() throws Exception {
+        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()),
+                new TokenSource(new TokenCache(clock), key, request).maskPrefix());
+        for (int overload = 0; overload < 2; overload++) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            try (OutputStream out = overload == 0 ? filter.decorateLogger((hudson.model.AbstractBuild<?, ?>) null, sink)
+                    : filter.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
+                out.write(key.pkcs8Pem().getBytes(StandardCharsets.UTF_8));
+            }
+            assertNoSecret(sink.toByteArray(), List.of());
+            assertTrue(sink.toString(StandardCharsets.UTF_8).contains("****"));
+        }
+    }
+
+    /** The build's final error is printed after the block's filter is gone: the block's failure handler masks it. */
+    @Test
+    void aTokenInTheBlocksFailureIsMaskedAndTheHandlerHoldsNoSecret() throws Exception {
+        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
+        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), tokens.maskPrefix());
+        String token = tokens.token().token();
+        org.jenkinsci.plugins.workflow.steps.FailureHandler handler = (org.jenkinsci.plugins.workflow.steps.FailureHandler)
+                deserialise(serialise(filter.failureHandler()));
+        assertNoSecret(serialise(handler), List.of(token));
+
+        IOException failure = new IOException("script returned 401 for Bearer " + token,
+                new IllegalStateException("curl -H 'Authorization: Bearer " + token + "'"));
+        Throwable shown = handler.handle(null, failure);
+        java.io.StringWriter printed = new java.io.StringWriter();
+        shown.printStackTrace(new java.io.PrintWriter(printed));
+        assertNoSecret(printed.toString().getBytes(StandardCharsets.UTF_8), List.of(token));
+        assertTrue(printed.toString().contains("java.io.IOException: script returned 401 for Bearer ****"), printed.toString());
+        IOException clean = new IOException("no such file");
+        assertSame(clean, handler.handle(null, clean), "a failure without a token is passed on as it is");
+    }
+
     @Test
     void cleanupStateIsAPathOnly() throws Exception {
         String dir = "/ws@tmp/asc-0123abcd";
-        for (Serializable s : List.<Serializable>of(new KeyFilesCleanup(dir), new AppStoreConnectKeyWrapper.Cleanup(dir),
+        for (Serializable s : List.<Serializable>of(new WithAppStoreConnectTokenExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir), new AppStoreConnectKeyWrapper.Cleanup(dir),
                 new AppStoreConnectApiKeyBinding.Unbind(dir),
                 new WithAppStoreConnectTokenExecution(null, "asc", new KeyUseOptions()))) {
             byte[] bytes = serialise(s);
             assertNoSecret(bytes, List.of());
             assertTrue(deserialise(bytes).getClass() == s.getClass());
         }
+    }
+
+    /**
+     * The body's end is reported on the CPS VM thread, which must not talk to the node: the callback that deletes
+     * the key files is the execution's own non-blocking tail call (whose final onSuccess/onFailure hand
+     * {@code finished} to the execution's background thread), not the plain one that runs it in place.
+     */
+    @Test
+    void theKeyFilesAreDeletedOnTheExecutionsBackgroundThread() throws Exception {
+        WithAppStoreConnectTokenExecution execution = new WithAppStoreConnectTokenExecution(null, "asc", new KeyUseOptions());
+        org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback cleanup = execution.new Cleanup("/ws@tmp/asc-0123abcd");
+        Class<?> nonBlocking = Class.forName("org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution$TailCall");
+        assertTrue(nonBlocking.isInstance(cleanup), "the cleanup is GeneralNonBlockingStepExecution.TailCall");
+        assertFalse(cleanup instanceof org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback.TailCall,
+                "not the tail call that runs on the CPS VM thread");
+        for (String m : List.of("onSuccess", "onFailure")) {
+            java.lang.reflect.Method method = java.util.Arrays.stream(cleanup.getClass().getMethods())
+                    .filter(x -> x.getName().equals(m)).findFirst().orElseThrow();
+            assertEquals(nonBlocking, method.getDeclaringClass(), m + " is the background hand-off, not ours");
+        }
+        java.lang.reflect.Field outer = cleanup.getClass().getDeclaredField("this$0");
+        outer.setAccessible(true);
+        assertSame(execution, outer.get(cleanup), "the hand-off goes to this step's execution");
     }
 
     @Test
