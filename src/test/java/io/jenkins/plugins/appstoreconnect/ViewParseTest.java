@@ -26,7 +26,8 @@ import org.w3c.dom.Element;
  * "Token lifetime " with the argument {@code seconds}. A label with arguments must therefore name a key of the
  * view's .properties file whose message takes exactly that many arguments, and each argument must be a property
  * path such as {@code instance.fingerprint}; anything else is refused here instead of breaking the form (or losing
- * words) in Jenkins. Other {@code ${...}} expressions are checked for balanced brackets and quotes only.
+ * words) in Jenkins. Every other {@code ${...}} expression, and every label argument, must parse with JEXL 1.1, the
+ * grammar of the JEXL fork that Jenkins' Jelly uses (the fork only adds to it).
  */
 class ViewParseTest {
 
@@ -68,6 +69,19 @@ class ViewParseTest {
         assertTrue(problems.get(1).contains("Token lifetime"), problems.get(1));
     }
 
+    @Test
+    void refusesExpressionsJexlCannotParse() throws Exception {
+        Path dir = Files.createTempDirectory("views");
+        Path view = dir.resolve("credentials.jelly");
+        Files.writeString(view, "<j:jelly xmlns:j=\"jelly:core\" xmlns:f=\"/lib/form\">"
+                + "<f:entry title=\"${instance != null}\"/><f:entry title=\"${instance. != null}\"/>"
+                + "<f:entry title=\"${descriptor.getHelpFile('keyId'}\"/></j:jelly>");
+        List<String> problems = problemsOf(view);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("instance. != null") && problems.get(0).contains("JEXL"), problems.get(0));
+        assertTrue(problems.get(1).contains("getHelpFile('keyId'"), problems.get(1));
+    }
+
     static List<String> problemsOf(Path view) throws Exception {
         List<String> problems = new ArrayList<>();
         String name = resourceRootRelative(view);
@@ -100,8 +114,11 @@ class ViewParseTest {
                 if (problem != null) {
                     problems.add(name + ": ${" + expression + "}: " + problem);
                 }
-            } else if (expression.isBlank() || !balanced(expression)) {
-                problems.add(name + ": ${" + expression + "}: unbalanced brackets or quotes");
+            } else {
+                String problem = jexlProblem(expression);
+                if (problem != null) {
+                    problems.add(name + ": ${" + expression + "}: " + problem);
+                }
             }
             from = end + 1;
         }
@@ -124,6 +141,10 @@ class ViewParseTest {
             if (!PATH.matcher(argument.strip()).matches()) {
                 return "the parenthesised part is read as arguments and '" + argument.strip()
                         + "' is not a property path: write the label without parentheses";
+            }
+            String problem = jexlProblem(argument.strip());
+            if (problem != null) {
+                return "argument '" + argument.strip() + "': " + problem;
             }
         }
         String message = messages.getProperty(key);
@@ -163,28 +184,19 @@ class ViewParseTest {
         return -1;
     }
 
-    private static boolean balanced(String expression) {
-        int round = 0;
-        int square = 0;
-        for (int i = 0; i < expression.length(); i++) {
-            char c = expression.charAt(i);
-            if (c == '\'' || c == '"') {
-                int close = expression.indexOf(c, i + 1);
-                if (close < 0) {
-                    return false;
-                }
-                i = close;
-            } else if (c == '(') {
-                round++;
-            } else if (c == ')' && --round < 0) {
-                return false;
-            } else if (c == '[') {
-                square++;
-            } else if (c == ']' && --square < 0) {
-                return false;
-            }
+    /** Why JEXL (as Jelly's expression factory) cannot parse an expression; null if it can. */
+    static String jexlProblem(String expression) {
+        if (expression.isBlank()) {
+            return "empty expression";
         }
-        return round == 0 && square == 0;
+        try {
+            org.apache.commons.jexl.ExpressionFactory.createExpression(expression);
+            return null;
+        } catch (Exception | Error e) {
+            String message = String.valueOf(e.getMessage());
+            int eol = message.indexOf('\n');
+            return "JEXL cannot parse it: " + (eol < 0 ? message : message.substring(0, eol));
+        }
     }
 
     private static Properties messagesOf(Path view) throws Exception {
