@@ -85,7 +85,7 @@ final class AppleCredentialChecks {
                 return FormValidation.ok(Messages.MapsTokenImpl_NoExpiry());
             }
             String when = t.expiresAt().get().toString();
-            String days = String.valueOf(t.daysLeft(clock).orElse(0L));
+            long days = t.daysLeft(clock).orElse(0L);
             String source = t.expirySource() == PortalMapsToken.ExpirySource.TOKEN
                     ? Messages.MapsTokenImpl_FromToken() : Messages.MapsTokenImpl_FromValidity();
             return t.status(MapsExpiry.windowDays(warningDays), clock) == MapsExpiry.Status.EXPIRING_SOON

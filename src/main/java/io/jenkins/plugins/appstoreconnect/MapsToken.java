@@ -56,7 +56,7 @@ public interface MapsToken extends StandardCredentials {
             return Messages.MapsToken_Expiry_None();
         }
         long days = MapsExpiry.daysLeft(e, clock);
-        return days < 0 ? Messages.MapsToken_Expiry_Expired(e.toString()) : Messages.MapsToken_Expiry_DaysLeft(String.valueOf(days));
+        return days < 0 ? Messages.MapsToken_Expiry_Expired(e.toString()) : Messages.MapsToken_Expiry_DaysLeft(days);
     }
 
     /**
@@ -68,9 +68,9 @@ public interface MapsToken extends StandardCredentials {
     default String requireUsable(Clock clock) {
         Instant e = getExpiresAt();
         if (e != null && !clock.instant().isBefore(e)) {
-            long daysAgo = -MapsExpiry.daysLeft(e, clock) - 1;
+            long daysAgo = MapsExpiry.daysAgo(e, clock);
             throw new InvalidInputException(Messages.MapsToken_ExpiredForBuild(getId(), e.toString(),
-                    daysAgo > 0 ? Messages.MapsToken_ExpiredDaysAgo(String.valueOf(daysAgo)) : Messages.MapsToken_ExpiredToday()));
+                    daysAgo > 0 ? Messages.MapsToken_ExpiredDaysAgo(daysAgo) : Messages.MapsToken_ExpiredToday()));
         }
         return getToken().getPlainText();
     }

@@ -22,9 +22,11 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The stored Maps token. {@link PortalMapsToken#create} checks it when the credential is saved: a token that has
- * already expired, an expiry date in the past or a malformed domain is refused. The expiry it finds (the JWT's
- * {@code exp}, else the validation duration) is stored with the token.
+ * The stored Maps token. The constructor, which Configuration as Code also calls at every start and for its export,
+ * refuses only malformed input ({@link PortalMapsToken#read}): an expired token or a past date is stored and then
+ * reported (form check, administrative monitor, build failure at use), never refused, and nothing stored depends on
+ * when the constructor ran. The expiry (the JWT's {@code exp}, else the validation duration from the creation
+ * date) is stored with the token.
  */
 public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken {
     private static final long serialVersionUID = 1L;
@@ -48,14 +50,13 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
         if (token == null || token.getPlainText().isBlank()) {
             throw new InvalidInputException(Messages.MapsTokenImpl_NoToken());
         }
-        PortalMapsToken t = PortalMapsToken.create(token.getPlainText(), type, domains, validity, expiryDate, createdOn,
-                Clock.systemUTC());
+        PortalMapsToken t = PortalMapsToken.read(token.getPlainText(), type, domains, validity, expiryDate, createdOn);
         this.token = Secret.fromString(t.token());
         this.type = t.type();
         this.domains = String.join(", ", t.domains());
         this.validity = t.validity();
         this.expiryDate = t.validity() == MapsTokenValidity.DATE ? expiryDate.strip() : "";
-        this.createdOn = t.createdOn().toString();
+        this.createdOn = t.createdOn() == null ? "" : t.createdOn().toString();
         this.expiresAtEpochSecond = t.expiresAt().map(Instant::getEpochSecond).orElse(null);
     }
 
@@ -144,7 +145,7 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
             if (!AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item)) {
                 return FormValidation.ok();
             }
-            return AppleCredentialChecks.check(() -> PortalMapsToken.read("t", null, value, null, null, null, Clock.systemUTC()));
+            return AppleCredentialChecks.check(() -> PortalMapsToken.read("t", null, value, null, null, null));
         }
 
         /** Exchanges the token at the Maps Server API ({@code GET /v1/token}); only Server API tokens are accepted there. */

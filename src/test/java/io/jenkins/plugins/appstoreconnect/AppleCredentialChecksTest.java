@@ -58,8 +58,13 @@ class AppleCredentialChecksTest {
         FormValidation soon = AppleCredentialChecks.mapsToken("t", null, "", MapsTokenValidity.DAYS_30, null, "2026-02-10", 14, clock);
         assertEquals(FormValidation.Kind.WARNING, soon.kind);
         assertTrue(soon.getMessage().contains("2026-03-12T00:00:00Z") && soon.getMessage().contains("10 days"), soon.getMessage());
-        FormValidation fine = AppleCredentialChecks.mapsToken("t", null, "", MapsTokenValidity.DAYS_180, null, "", 14, clock);
+        FormValidation fine = AppleCredentialChecks.mapsToken("t", null, "", MapsTokenValidity.DAYS_180, null, "2026-02-28", 14, clock);
         assertEquals(FormValidation.Kind.OK, fine.kind);
+        assertTrue(fine.getMessage().contains("178 days left"), fine.getMessage());
+        FormValidation oneDay = AppleCredentialChecks.mapsToken("t", null, "", MapsTokenValidity.DAYS_30, null, "2026-02-01", 14, clock);
+        assertTrue(oneDay.getMessage().contains("only 1 day left"), oneDay.getMessage());
+        FormValidation undated = AppleCredentialChecks.mapsToken("t", null, "", MapsTokenValidity.DAYS_180, null, "", 14, clock);
+        assertEquals(FormValidation.Kind.ERROR, undated.kind, "a duration needs its creation date; the form says so");
         assertEquals(FormValidation.Kind.ERROR,
                 AppleCredentialChecks.mapsToken("t", null, "", MapsTokenValidity.DATE, "2020-01-01", "", 14, clock).kind);
         assertEquals(FormValidation.Kind.ERROR, AppleCredentialChecks.mapsToken("", null, "", null, null, null, 14, clock).kind);

@@ -95,7 +95,7 @@ class AppleCredentialsTest {
         MapsTokenImpl t = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps", "", Secret.fromString(token),
                 MapsTokenType.MAPKIT_JS, "example.com,*.example.com", MapsTokenValidity.NO_EXPIRATION, "", "");
         assertEquals("example.com, *.example.com", t.getDomains());
-        assertEquals(LocalDate.now(ZoneOffset.UTC).toString(), t.getCreatedOn());
+        assertEquals("", t.getCreatedOn(), "no creation date given: none made up from the day it was saved");
         assertEquals(14, t.getExpiryWarningDays());
         String name = new AppleCredentialNames.MapsTokens().getName(t);
         assertEquals("Maps token (MapKit JS) \u2014 10 days left", name);
@@ -121,16 +121,35 @@ class AppleCredentialsTest {
     void mapsTokenBadInputIsRefused() throws Exception {
         assertMessage("No Maps token", () -> new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString(""),
                 null, "", null, null, null));
-        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        assertMessage("is in the past", () -> new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("t"),
-                null, "", MapsTokenValidity.DATE, yesterday, null));
-        String expired = jwtExpiringIn(Duration.ofSeconds(-30));
-        assertMessage("its exp claim", () -> new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString(expired),
-                null, "", null, null, null));
+        assertMessage("yyyy-MM-dd", () -> new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("t"),
+                null, "", MapsTokenValidity.DATE, "31.12.2020", null));
         assertMessage("is a URL", () -> new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("t"),
                 null, "https://example.com", null, null, null));
         MapsTokenImpl ok = new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("t"), null, "", null, null, null);
         assertMessage("at most 365", () -> ok.setExpiryWarningDays(500));
+    }
+
+    /**
+     * Configuration as Code calls the constructor at every start and for its export: what time makes stale (an
+     * expired token, a past expiry date) is stored and reported, never refused, and what is stored does not depend
+     * on when the constructor runs.
+     */
+    @Test
+    void mapsTokenConstructorKeepsWhatTimeMadeStale() throws Exception {
+        MapsTokenImpl pastDate = new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("t"),
+                null, "", MapsTokenValidity.DATE, "2020-06-30", null);
+        assertEquals(java.time.Instant.parse("2020-07-01T00:00:00Z"), pastDate.getExpiresAt());
+        String expired = jwtExpiringIn(Duration.ofSeconds(-30));
+        MapsTokenImpl expiredJwt = new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString(expired),
+                null, "", null, null, null);
+        assertEquals(io.jenkins.plugins.appstoreconnect.core.maps.MapsExpiry.Status.EXPIRED, expiredJwt.status(Clock.systemUTC()));
+        MapsTokenImpl days = new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("opaque"),
+                null, "", MapsTokenValidity.DAYS_90, "", "2020-01-01");
+        assertEquals(java.time.Instant.parse("2020-03-31T00:00:00Z"), days.getExpiresAt());
+        MapsTokenImpl undated = new MapsTokenImpl(CredentialsScope.GLOBAL, "m", "", Secret.fromString("opaque"),
+                null, "", MapsTokenValidity.DAYS_90, "", "");
+        assertNull(undated.getExpiresAt(), "no creation date: no expiry that moves with every restart");
+        assertEquals("", undated.getCreatedOn());
     }
 
     @Test

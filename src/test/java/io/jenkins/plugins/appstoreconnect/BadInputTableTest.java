@@ -229,6 +229,10 @@ class BadInputTableTest {
         return core(() -> EnvironmentNames.withOverrides(Map.of(v, name)));
     }
 
+    private static Supplier<String> mapsForm(String token, MapsTokenValidity validity, String expiryDate, String createdOn) {
+        return form(() -> AppleCredentialChecks.mapsToken(token, MapsTokenType.MAPKIT_JS, "", validity, expiryDate, createdOn, 14, CLOCK));
+    }
+
     private static Supplier<String> maps(String token, MapsTokenValidity validity, String domains, String expiryDate, String createdOn) {
         return credentialOf(() -> new MapsTokenImpl(CredentialsScope.GLOBAL, "maps", "", Secret.fromString(token), MapsTokenType.MAPKIT_JS,
                 domains, validity, expiryDate, createdOn));
@@ -416,14 +420,18 @@ class BadInputTableTest {
         // ---- issue 7: Maps tokens (the credential's constructor, as the form, REST and JCasC reach it)
         String mapsToken = F.mapsToken;
         r.add(new Row("Maps token", "missing", maps("", MapsTokenValidity.NO_EXPIRATION, "", "", ""), Messages.MapsTokenImpl_NoToken()));
-        r.add(new Row("Maps token", "a JWT whose exp has passed", maps(F.expiredMapsJwt, MapsTokenValidity.NO_EXPIRATION, "", "", ""),
-                "(its exp claim); create a new one"));
-        r.add(new Row("Maps token", "30 days after a creation date long ago", maps(mapsToken, MapsTokenValidity.DAYS_30, "", "",
-                "2020-01-01"), "(30 days after 2020-01-01)"));
-        r.add(new Row("Maps token", "a chosen expiry date in the past", maps(mapsToken, MapsTokenValidity.DATE, "", "2020-01-01", ""),
-                "The expiry date 2020-01-01 is in the past"));
-        r.add(new Row("Maps token", "a creation date in the future", maps(mapsToken, MapsTokenValidity.DAYS_90, "", "", "2999-01-01"),
-                "The creation date 2999-01-01 is in the future"));
+        // what time makes stale is not refused by the constructor (Configuration as Code calls it at every start):
+        // the form check says it, and a build fails at use
+        r.add(new Row("Maps token", "form check: a JWT whose exp has passed", mapsForm(F.expiredMapsJwt, MapsTokenValidity.NO_EXPIRATION,
+                "", ""), "(its exp claim); create a new one"));
+        r.add(new Row("Maps token", "form check: 30 days after a creation date long ago", mapsForm(mapsToken, MapsTokenValidity.DAYS_30,
+                "", "2020-01-01"), "(30 days after 2020-01-01)"));
+        r.add(new Row("Maps token", "form check: a chosen expiry date in the past", mapsForm(mapsToken, MapsTokenValidity.DATE,
+                "2020-01-01", ""), "The expiry date 2020-01-01 is in the past"));
+        r.add(new Row("Maps token", "form check: a creation date in the future", mapsForm(mapsToken, MapsTokenValidity.DAYS_90, "",
+                "2999-01-01"), "The creation date 2999-01-01 is in the future"));
+        r.add(new Row("Maps token", "form check: 90 days without a creation date", mapsForm(mapsToken, MapsTokenValidity.DAYS_90, "",
+                ""), "no creation date is given, so the expiry cannot be known"));
         r.add(new Row("Maps token", "a date not in yyyy-MM-dd", maps(mapsToken, MapsTokenValidity.DATE, "", "31/12/2030", ""),
                 "The expiry date is not a date in the form yyyy-MM-dd"));
         r.add(new Row("Maps token", "'until a chosen date' without the date", maps(mapsToken, MapsTokenValidity.DATE, "", " ", ""),

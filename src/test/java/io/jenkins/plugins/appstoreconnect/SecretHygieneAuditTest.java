@@ -659,12 +659,12 @@ class SecretHygieneAuditTest {
         a.token(mapsJwt.token());
         for (String token : List.of(opaque, mapsJwt.token(), "Bearer " + mapsJwt.token())) {
             MapsTokenImpl maps = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps-web", "", Secret.fromString(token), MapsTokenType.MAPKIT_JS,
-                    "example.com, *.example.com", MapsTokenValidity.DAYS_90, "", "");
+                    "example.com, *.example.com", MapsTokenValidity.DAYS_90, "", "2020-01-01");
             a.holdsSecretByDesign("Maps token credential", maps, "the token in its Secret field; Jenkins stores it encrypted");
             a.text("Maps token name (with days left)", new AppleCredentialNames.MapsTokens().getName(maps));
             a.text("Maps token expiry summary", maps.getExpirySummary());
             PortalMapsToken portal = PortalMapsToken.read(token, MapsTokenType.SERVER_API, "example.com", MapsTokenValidity.DAYS_30, "",
-                    "2020-01-01", Clock.systemUTC());
+                    "2020-01-01");
             a.object("portal Maps token", portal);
             try { // expired, unless a JWT's own exp says otherwise
                 a.allowed("requireUsable", "returns the token to the build, which masks it");

@@ -161,17 +161,21 @@ class AppleBuildGlueTest {
     void anExpiredMapsTokenFailsTheBindingWithDaysAndId() throws Exception {
         String token = "maps-portal-token-" + "x".repeat(40);
         MapsTokenImpl maps = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps-web", "", Secret.fromString(token),
-                MapsTokenType.MAPKIT_JS, "", MapsTokenValidity.DAYS_30, "", LocalDate.now(ZoneOffset.UTC).toString());
-        Clock today = Clock.systemUTC();
+                MapsTokenType.MAPKIT_JS, "", MapsTokenValidity.DAYS_30, "", "2026-03-01");
+        // late in the evening, where a calendar-day count and a 24-hour count disagree
+        Clock today = Clock.fixed(java.time.Instant.parse("2026-03-01T23:30:00Z"), ZoneOffset.UTC);
         assertEquals(token, MapsTokenBinding.usableToken(maps, today));
-        Clock later = Clock.offset(today, Duration.ofDays(33).plusHours(1));
+        Clock later = Clock.offset(today, Duration.ofDays(33));
         AbortException e = assertThrows(AbortException.class, () -> MapsTokenBinding.usableToken(maps, later));
         assertTrue(e.getMessage().contains("The Maps token maps-web expired on "), e.getMessage());
         assertTrue(e.getMessage().contains(", 3 days ago;"), e.getMessage());
         assertFalse(e.getMessage().contains("maps-portal-token"), "never the token");
         AbortException today0 = assertThrows(AbortException.class,
-                () -> MapsTokenBinding.usableToken(maps, Clock.offset(today, Duration.ofDays(30).plusHours(2))));
+                () -> MapsTokenBinding.usableToken(maps, Clock.offset(today, Duration.ofDays(29).plusHours(1))));
         assertTrue(today0.getMessage().contains("less than a day ago"), today0.getMessage());
+        AbortException oneDay = assertThrows(AbortException.class,
+                () -> MapsTokenBinding.usableToken(maps, Clock.offset(today, Duration.ofDays(30).plusHours(1))));
+        assertTrue(oneDay.getMessage().contains(", 1 day ago;"), oneDay.getMessage());
 
         assertEquals("MAPS_TOKEN", new MapsTokenBinding("maps-web", " ").getVariable());
         assertEquals("MAPKIT_TOKEN", MapsTokenBinding.variableName("MAPKIT_TOKEN"));

@@ -37,6 +37,14 @@ public final class MapsExpiry {
         return left.toDays();
     }
 
+    /**
+     * Whole days since a token expired at {@code expiresAt}: 0 within the first day after expiry (and before it),
+     * the one count behind every "N days ago" that names an expired token.
+     */
+    public static long daysAgo(Instant expiresAt, Clock clock) {
+        return Math.max(0, -daysLeft(expiresAt, clock) - 1);
+    }
+
     /** The status of a token expiring at {@code expiresAt} (empty: never) with a warning window of {@code windowDays}. */
     public static Status status(Optional<Instant> expiresAt, int windowDays, Clock clock) {
         if (expiresAt.isEmpty()) {

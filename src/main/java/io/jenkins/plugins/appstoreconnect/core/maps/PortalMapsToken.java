@@ -65,13 +65,21 @@ public final class PortalMapsToken {
      * @param domains    comma-, space- or newline-separated domains ({@code example.com}, {@code *.example.com}); blank: no restriction
      * @param validity   the validation duration ({@code null}: no expiration)
      * @param expiryDate for {@link MapsTokenValidity#DATE}: the date, {@code yyyy-MM-dd}
-     * @param createdOn  the portal's creation date, {@code yyyy-MM-dd}; blank: today (UTC)
+     * @param createdOn  the portal's creation date, {@code yyyy-MM-dd}; needed for the 30/90/180-day durations
      * @throws InvalidInputException naming the problem, never quoting the token
      */
     public static PortalMapsToken create(String token, MapsTokenType type, String domains, MapsTokenValidity validity,
             String expiryDate, String createdOn, Clock clock) {
-        PortalMapsToken t = read(token, type, domains, validity, expiryDate, createdOn, clock);
+        PortalMapsToken t = read(token, type, domains, validity, expiryDate, createdOn);
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (t.createdOn != null && t.createdOn.isAfter(today)) {
+            throw new InvalidInputException("The creation date " + t.createdOn + " is in the future (today is " + today
+                    + ", UTC); give the date the portal shows for the token.");
+        }
+        if (t.createdOn == null && t.expirySource == ExpirySource.NONE && t.validity.days().isPresent()) {
+            throw new InvalidInputException("The validation duration is " + t.validity.getLabel() + " but no creation date"
+                    + " is given, so the expiry cannot be known; enter the date the portal shows for the token, yyyy-MM-dd.");
+        }
         if (t.validity == MapsTokenValidity.DATE && date(expiryDate, "expiry date").isBefore(today)) {
             throw new InvalidInputException("The expiry date " + date(expiryDate, "expiry date") + " is in the past (today is "
                     + today + ", UTC); a token valid until then can no longer be used. Check the date the portal shows.");
@@ -86,20 +94,17 @@ public final class PortalMapsToken {
     }
 
     /**
-     * Like {@link #create} without refusing an expired token or a past date: for reading back a stored
-     * credential, whose expiry is then reported rather than refused.
+     * Like {@link #create} without refusing what time makes stale (an expired token, a past expiry date, a creation
+     * date ahead of this machine's clock): what a stored credential is built from, whenever that happens (the
+     * credentials form, Configuration as Code at every start, its export). It refuses only malformed input, and its
+     * result never depends on when it runs: a 30/90/180-day duration without a creation date has no known expiry.
      */
     public static PortalMapsToken read(String token, MapsTokenType type, String domains, MapsTokenValidity validity,
-            String expiryDate, String createdOn, Clock clock) {
+            String expiryDate, String createdOn) {
         String t = requireToken(token);
         MapsTokenType ty = type == null ? MapsTokenType.MAPKIT_JS : type;
         MapsTokenValidity v = validity == null ? MapsTokenValidity.NO_EXPIRATION : validity;
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate created = createdOn == null || createdOn.isBlank() ? today : date(createdOn, "creation date");
-        if (created.isAfter(today)) {
-            throw new InvalidInputException("The creation date " + created + " is in the future; give the date the portal"
-                    + " shows for the token, or leave it empty for today.");
-        }
+        LocalDate created = createdOn == null || createdOn.isBlank() ? null : date(createdOn, "creation date");
         LocalDate chosen = null;
         if (v == MapsTokenValidity.DATE) {
             if (expiryDate == null || expiryDate.isBlank()) {
@@ -117,7 +122,7 @@ public final class PortalMapsToken {
         } else if (v == MapsTokenValidity.DATE) {
             expires = Optional.of(chosen.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
             source = ExpirySource.VALIDITY;
-        } else if (v.days().isPresent()) {
+        } else if (v.days().isPresent() && created != null) {
             expires = Optional.of(created.plusDays(v.days().getAsInt()).atStartOfDay(ZoneOffset.UTC).toInstant());
             source = ExpirySource.VALIDITY;
         } else {
@@ -208,6 +213,7 @@ public final class PortalMapsToken {
         return validity;
     }
 
+    /** The portal's creation date, or null if none was given. */
     public LocalDate createdOn() {
         return createdOn;
     }
@@ -237,9 +243,9 @@ public final class PortalMapsToken {
      */
     public String requireUsable(Clock clock) {
         if (expiresAt.isPresent() && !clock.instant().isBefore(expiresAt.get())) {
-            long ago = -MapsExpiry.daysLeft(expiresAt.get(), clock) - 1;
+            long ago = MapsExpiry.daysAgo(expiresAt.get(), clock);
             throw new InvalidInputException("The Maps token expired on " + expiresAt.get() + (ago > 0 ? " (" + ago
-                    + " days ago)" : "") + "; Apple rejects it. Create a new token in the developer portal and update the"
+                    + (ago == 1 ? " day ago)" : " days ago)") : "") + "; Apple rejects it. Create a new token in the developer portal and update the"
                     + " credential, or mint tokens from a Maps private key (an 'Apple developer key' credential) so that"
                     + " they never silently expire.");
         }

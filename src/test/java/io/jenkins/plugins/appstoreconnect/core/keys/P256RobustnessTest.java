@@ -40,7 +40,6 @@ class P256RobustnessTest {
         Random random = new Random(seed);
         int accepted = 0;
         int rejected = 0;
-        long start = System.nanoTime();
         for (int round = 0; round < ROUNDS; round++) {
             int kind = round % 4;
             Object input;
@@ -72,10 +71,9 @@ class P256RobustnessTest {
                 fail("seed " + seed + ", round " + round + ": " + e.getClass().getName() + " escaped for " + describe(input));
             }
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("robustness: " + accepted + " accepted, " + rejected + " rejected in " + millis + " ms");
+        // what is asserted is behaviour only; the parser's speed is measured by the benchmarks, not here
+        System.out.println("robustness: " + accepted + " accepted, " + rejected + " rejected");
         assertTrue(rejected > ROUNDS / 2, "most mangled inputs are rejected");
-        assertTrue(millis < 3_000 * Math.max(1, ROUNDS / 2_000), ROUNDS + " inputs took " + millis + " ms");
     }
 
     private static String describe(Object input) {

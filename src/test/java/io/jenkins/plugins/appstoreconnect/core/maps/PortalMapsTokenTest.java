@@ -14,8 +14,10 @@ import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.TestKeys;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import java.security.interfaces.ECPrivateKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -91,8 +93,38 @@ class PortalMapsTokenTest {
                 null, null, null, clock));
         assertMessage("contains '_'", () -> PortalMapsToken.create("t", null, "ex_ample.com", null, null, null, clock));
         // a stored token that has since expired is read back (and reported), not refused
-        PortalMapsToken old = PortalMapsToken.read("t", null, "", MapsTokenValidity.DAYS_30, null, "2025-01-01", clock);
+        PortalMapsToken old = PortalMapsToken.read("t", null, "", MapsTokenValidity.DAYS_30, null, "2025-01-01");
         assertEquals(MapsExpiry.Status.EXPIRED, old.status(14, clock));
+    }
+
+    /**
+     * What a stored credential is built from never depends on when that happens: Configuration as Code builds it at
+     * every start and for its export, so an expired token, a past date or a creation date ahead of the clock is kept
+     * (and reported), and a duration without a creation date has no expiry rather than one counted from "today".
+     */
+    @Test
+    void readingIsTheSameAtAnyTimeAndRefusesNothingStale() throws Exception {
+        Clock start = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+        Clock years = Clock.fixed(Instant.parse("2029-12-31T23:59:00Z"), ZoneOffset.UTC);
+        String expiredJwt = portalJwt(start.instant().minusSeconds(5));
+        for (String[] row : new String[][] {
+                {"opaque", "DAYS_30", "", "2025-01-01"}, {"opaque", "DATE", "2025-06-30", ""}, {expiredJwt, "NO_EXPIRATION", "", ""},
+                {"opaque", "DAYS_180", "", ""}}) {
+            MapsTokenValidity validity = MapsTokenValidity.valueOf(row[1]);
+            PortalMapsToken first = PortalMapsToken.read(row[0], null, "", validity, row[2], row[3]);
+            PortalMapsToken again = PortalMapsToken.read(row[0], null, "", validity, row[2], row[3]);
+            assertEquals(first.expiresAt(), again.expiresAt(), String.join(",", row));
+            assertEquals(first.createdOn(), again.createdOn(), String.join(",", row));
+            assertTrue(first.status(14, years) != MapsExpiry.Status.VALID, "reported at use: " + String.join(",", row));
+        }
+        PortalMapsToken ahead = PortalMapsToken.read("opaque", null, "", MapsTokenValidity.DAYS_90, "", "2031-01-01");
+        assertEquals(Optional.of(Instant.parse("2031-04-01T00:00:00Z")), ahead.expiresAt(), "a creation date ahead of the clock is kept");
+        PortalMapsToken undated = PortalMapsToken.read("opaque", null, "", MapsTokenValidity.DAYS_180, "", "");
+        assertEquals(Optional.empty(), undated.expiresAt(), "no creation date: no expiry counted from the day it is read");
+        assertEquals(null, undated.createdOn());
+        // the form (create) still says what is stale or missing
+        assertMessage("no creation date", () -> PortalMapsToken.create("opaque", null, "", MapsTokenValidity.DAYS_180, "", "", start));
+        assertMessage("in the future", () -> PortalMapsToken.create("opaque", null, "", MapsTokenValidity.DAYS_30, "", "2026-03-02", start));
     }
 
     @Test
