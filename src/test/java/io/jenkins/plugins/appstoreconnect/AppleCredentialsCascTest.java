@@ -34,7 +34,7 @@ import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
- * Configuration as Code for the four credential types of issue 7 (Apple developer key, Apple Maps token, CloudKit API
+ * Configuration as Code for the four credential types (Apple developer key, Apple Maps token, CloudKit API
  * token, CloudKit server-to-server key), as {@link ConfigurationAsCodeTest} does it: the YAML is written and
  * {@code casc.jenkins.config} set before Jenkins starts; keys are generated at test time and reach the YAML through
  * {@code ${file:…}}, the tokens through {@code ${sysProp:…}}. The export must show the secrets only encrypted.

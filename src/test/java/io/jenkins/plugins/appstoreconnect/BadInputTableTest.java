@@ -94,7 +94,7 @@ class BadInputTableTest {
         final Path oddlyNamedFile;
         /** An Apple developer key file, named as Apple names it (key ID ABC123DEFG). */
         final Path appleFile;
-        /** Secrets of issue 7: a portal Maps token (opaque, and a JWT valid for a year, and one expired) and a CloudKit API token. */
+        /** Secrets of the other Apple credentials: a portal Maps token (opaque, and a JWT valid for a year, and one expired) and a CloudKit API token. */
         final String mapsToken = "mapsportal" + randomHex(24);
         final String mapsJwt = jwt(java.time.Instant.now().plus(Duration.ofDays(365)));
         final String expiredMapsJwt = jwt(java.time.Instant.now().minus(Duration.ofDays(2)));
@@ -417,7 +417,7 @@ class BadInputTableTest {
         r.add(new Row("CLI", "the key where an option goes", cli("decode", pem), "unknown option -----BEGIN PRI"));
         r.add(new Row("CLI", "an encrypted JWT to decode", cli("decode", "a.b.c.d.e"), "an encrypted JWE"));
         r.add(new Row("CLI", "the key to decode", cli("decode", body), "3 parts"));
-        // ---- issue 7: Maps tokens (the credential's constructor, as the form, REST and JCasC reach it)
+        // ---- Maps tokens (the credential's constructor, as the form, REST and JCasC reach it)
         String mapsToken = F.mapsToken;
         r.add(new Row("Maps token", "missing", maps("", MapsTokenValidity.NO_EXPIRATION, "", "", ""), Messages.MapsTokenImpl_NoToken()));
         // what time makes stale is not refused by the constructor (Configuration as Code calls it at every start):
@@ -656,7 +656,7 @@ class BadInputTableTest {
             }
         }
         assertEquals(List.of(), mutable, "non-final fields of the credential besides 'enterprise'");
-        // the same for the credentials of issue 7: only the Maps token's warning window has a setter (checked there)
+        // the same for the other Apple credentials: only the Maps token's warning window has a setter (checked there)
         for (Class<?> type : List.of(AppleDeveloperKeyImpl.class, MapsTokenImpl.class, CloudKitApiTokenImpl.class, CloudKitServerKeyImpl.class)) {
             List<String> open = new ArrayList<>();
             for (Field f : type.getDeclaredFields()) {

@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class ViewsAndWebMethodsTest {
 
     private static final List<Class<?>> DESCRIBABLES = List.of(AppStoreConnectApiKeyImpl.class,
-            // issue 6: using the key in builds
+            // using the key in builds
             io.jenkins.plugins.appstoreconnect.build.WithAppStoreConnectTokenStep.class,
             io.jenkins.plugins.appstoreconnect.build.AppStoreConnectKeyWrapper.class,
             io.jenkins.plugins.appstoreconnect.build.AppStoreConnectApiKeyBinding.class,
-            // issue 7: Apple developer key tokens, Maps and CloudKit in builds
+            // Apple developer key tokens, Maps and CloudKit in builds
             io.jenkins.plugins.appstoreconnect.build.WithAppleTokenStep.class,
             io.jenkins.plugins.appstoreconnect.build.AppleTokenBinding.class,
             io.jenkins.plugins.appstoreconnect.build.MapsTokenBinding.class,

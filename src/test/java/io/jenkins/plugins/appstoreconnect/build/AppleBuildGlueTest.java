@@ -46,7 +46,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The glue of issue 7 without Jenkins: {@code withAppleToken}'s key use, expander and filter, the Maps and CloudKit
+ * The Apple-token glue without Jenkins: {@code withAppleToken}'s key use, expander and filter, the Maps and CloudKit
  * bindings' logic, the CloudKit signing step, and what their serialised forms hold. Tokens are checked with nimbus,
  * CloudKit signatures with the JDK.
  */

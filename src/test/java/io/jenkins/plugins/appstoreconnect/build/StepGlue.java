@@ -115,7 +115,7 @@ public final class StepGlue {
     // ---------------------------------------------------------------- state Jenkins saves or sends to agents
 
     /**
-     * The state objects of the issue-6 and issue-7 glue that can be built without Jenkins, after minting with
+     * The state objects of the build glue that can be built without Jenkins, after minting with
      * {@code key} (every token minted is handed to {@code minted}), by name: the expanders (after expanding twice, so
      * that a token could have been kept), the options, the executions, the disposer and unbinder, the cleanup, and
      * the key masking filter (which holds the key in a {@link Secret} by design; its name says so).

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression test for a hardening finding (issue 8): {@link ConnectionCheck#appleError(String)} read Apple's error
+ * Regression test for a hardening finding: {@link ConnectionCheck#appleError(String)} read Apple's error
  * JSON with a regular expression whose {@code (?:[^"\\]|\\.)*} recursed once per character, so an error
  * {@code detail} of 10,000 characters (from Apple, a proxy's error page or a wrong base URL) threw
  * {@link StackOverflowError} out of "Test connection". It is now a linear scan; this test compares it with the old

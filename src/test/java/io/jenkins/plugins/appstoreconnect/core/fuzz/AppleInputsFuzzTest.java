@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Fuzz targets for the inputs of issue 7: a Maps token from the developer portal with its restriction, validity and
+ * Fuzz targets for the other Apple inputs: a Maps token from the developer portal with its restriction, validity and
  * dates ({@link PortalMapsToken}, expiry from the token's {@code exp} or the validity); CloudKit identifiers, API token
  * settings and sign inputs ({@link CloudKitIds}, {@link CloudKitApiTokenConfig}, {@link CloudKitSignInput}); and Apple
  * developer key token requests built from string parameters as a pipeline step or the CLI has them

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression test for a hardening finding (issue 8): the escape normaliser of {@link P256PrivateKeys} used three
+ * Regression test for a hardening finding: the escape normaliser of {@link P256PrivateKeys} used three
  * regular expressions with {@code \\+} that backtrack quadratically on a long run of backslashes (64 K backslashes
  * pasted into the key field took 21 s of CPU on the build machine). It is now one linear pass; this test checks it
  * against the old expressions, kept here as the reference, on random escape soup, and that the worst case finishes.

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression test for a hardening finding (issue 8): the linter took an {@code iss} written with digits of other
+ * Regression test for a hardening finding: the linter took an {@code iss} written with digits of other
  * scripts (fullwidth {@code ０-９}, Arabic-Indic {@code ٠-٩}) for a UUID, because it asked
  * {@link Character#digit(char, int)}; Apple's issuer IDs are ASCII hex, and such a token is rejected by Apple.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression test for a fuzzing finding (issue 8, {@code TokenDecoderFuzzTest#jsonReader}): {@link JsonReader#pretty}
+ * Regression test for a fuzzing finding ({@code TokenDecoderFuzzTest#jsonReader}): {@link JsonReader#pretty}
  * printed an integer written with a zero exponent ({@code "iat": 1000000000e0}) as the plain integer, so
  * {@code apple-jwt decode} showed {@code "iat": 1000000000} next to the linter's "not a whole number of seconds", and
  * the printed JSON read back as a different value (a {@link Long}, not a {@link java.math.BigDecimal}).
