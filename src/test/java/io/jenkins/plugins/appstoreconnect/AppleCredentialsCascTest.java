@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -83,7 +81,14 @@ class AppleCredentialsCascTest {
                 "              type: MAPKIT_JS",
                 "              domains: \"example.com, *.example.com\"",
                 "              validity: DAYS_90",
+                // long expired: JCasC applies the YAML at every start, so an expired token must never stop Jenkins
+                "              createdOn: \"2020-01-01\"",
                 "              expiryWarningDays: 30",
+                "          - appleMapsToken:",
+                "              id: maps-dated",
+                "              token: \"${sysProp:" + MAPS_PROPERTY + "}\"",
+                "              validity: DATE",
+                "              expiryDate: \"2020-06-30\"",
                 "          - cloudKitApiToken:",
                 "              id: ck-prod",
                 "              container: iCloud.com.example.MyApp",
@@ -127,8 +132,12 @@ class AppleCredentialsCascTest {
         assertEquals("example.com, *.example.com", maps.getDomains());
         assertEquals(MapsTokenValidity.DAYS_90, maps.getValidity());
         assertEquals(30, maps.getExpiryWarningDays());
-        assertEquals(LocalDate.now(ZoneOffset.UTC).plusDays(90).atStartOfDay(ZoneOffset.UTC).toInstant().getEpochSecond() / 86400,
-                maps.getExpiresAt().getEpochSecond() / 86400, "90 days from today");
+        // Jenkins booted with two expired Maps tokens in its YAML; their expiry comes from the YAML alone (not from
+        // when the YAML was applied), so it is the same after every restart, and builds refuse them at use
+        assertEquals(java.time.Instant.parse("2020-03-31T00:00:00Z"), maps.getExpiresAt(), "90 days from the creation date");
+        assertEquals("2020-01-01", maps.getCreatedOn());
+        assertEquals(io.jenkins.plugins.appstoreconnect.core.maps.MapsExpiry.Status.EXPIRED, maps.status(java.time.Clock.systemUTC()));
+        assertEquals(java.time.Instant.parse("2020-07-01T00:00:00Z"), one(MapsToken.class, "maps-dated").getExpiresAt());
 
         CloudKitApiToken ck = one(CloudKitApiToken.class, "ck-prod");
         assertEquals("iCloud.com.example.MyApp", ck.getContainer());
@@ -158,6 +167,9 @@ class AppleCredentialsCascTest {
         KeyFacts.assertNoKeyIn(yaml, one(CloudKitServerKey.class, "ck-s2s").getPrivateKey().getPlainText(), "the exported YAML");
         assertFalse(yaml.contains(mapsToken), "the exported YAML holds the Maps token in clear");
         assertFalse(yaml.contains(cloudKitToken), "the exported YAML holds the CloudKit token in clear");
+        assertFalse(yaml.contains("FAILED TO EXPORT"), "expired Maps tokens export like any credential");
+        assertTrue(yaml.contains("maps-dated") && yaml.contains("2020-06-30") && yaml.contains("2020-01-01"),
+                "the expired Maps tokens are exported with their dates");
         for (String symbol : List.of("appleDeveloperKey", "appleMapsToken", "cloudKitApiToken", "cloudKitServerKey")) {
             assertTrue(yaml.contains(symbol), "exported under " + symbol);
         }
