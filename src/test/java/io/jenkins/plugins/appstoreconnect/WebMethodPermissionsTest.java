@@ -53,6 +53,7 @@ class WebMethodPermissionsTest {
     void aReaderGetsNoAnswersAndCannotMakeJenkinsCallApple() throws Exception {
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
                 JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login("reader");
             assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, DESCRIPTOR + "checkPrivateKey", "value", "not a key")));
@@ -62,7 +63,7 @@ class WebMethodPermissionsTest {
             assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, DESCRIPTOR + "checkIssuerId", "value", "bad")));
 
             WebResponse test = WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
-                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem, "apiBaseUrl", apple.baseUrl().toString());
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem);
             assertEquals(403, test.getStatusCode());
             assertEquals(0, apple.requestCount(), "a reader must not make Jenkins call App Store Connect");
         }
@@ -72,6 +73,7 @@ class WebMethodPermissionsTest {
     void anAdministratorGetsTheAnswers() throws Exception {
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
                 JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login("admin");
             String bad = body(WebMethods.post(r, wc, DESCRIPTOR + "checkPrivateKey", "value", "not a key"));
@@ -82,7 +84,7 @@ class WebMethodPermissionsTest {
             assertTrue(body(WebMethods.post(r, wc, DESCRIPTOR + "checkKeyId", "value", "bad")).startsWith("<div class=\"error\">"));
 
             WebResponse test = WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
-                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem, "apiBaseUrl", apple.baseUrl().toString());
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem);
             assertEquals(200, test.getStatusCode());
             assertTrue(body(test).startsWith("<div class=\"ok\">"), body(test) + " / " + apple.lastRejection());
             assertEquals(1, apple.requestCount());
