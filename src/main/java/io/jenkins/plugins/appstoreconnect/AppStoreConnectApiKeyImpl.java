@@ -1,17 +1,14 @@
 package io.jenkins.plugins.appstoreconnect;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
-import hudson.model.Item;
-import hudson.security.AccessControlled;
+import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -99,16 +96,16 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
 
         @POST
         public FormValidation doCheckKeyId(
-                @AncestorInPath Item item, @QueryParameter String value, @QueryParameter String keyFileName) {
-            if (!mayConfigure(item)) {
+                @AncestorInPath ModelObject context, @QueryParameter String value, @QueryParameter String keyFileName) {
+            if (!CredentialFormContext.mayConfigure(context)) {
                 return FormValidation.ok();
             }
             return CredentialFormChecks.keyId(value, keyFileName);
         }
 
         @POST
-        public FormValidation doCheckIssuerId(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!mayConfigure(item)) {
+        public FormValidation doCheckIssuerId(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            if (!CredentialFormContext.mayConfigure(context)) {
                 return FormValidation.ok();
             }
             return CredentialFormChecks.issuerId(value);
@@ -116,34 +113,31 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
 
         /** POST only: the key travels in the request body, never in a URL that logs could keep. */
         @POST
-        public FormValidation doCheckPrivateKey(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!mayConfigure(item)) {
+        public FormValidation doCheckPrivateKey(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            if (!CredentialFormContext.mayConfigure(context)) {
                 return FormValidation.ok();
             }
             return CredentialFormChecks.privateKey(value);
         }
 
+        /**
+         * Calls Apple's host (or the administrator's, see {@link AppleCredentialChecks#adminBaseUrl}); a stored key is
+         * used only for the credential being edited ({@code id}), never any other encrypted value.
+         */
         @POST
         public FormValidation doTestConnection(
-                @AncestorInPath Item item,
+                @AncestorInPath ModelObject context,
                 @QueryParameter String keyId,
                 @QueryParameter String issuerId,
                 @QueryParameter String privateKey,
                 @QueryParameter boolean enterprise,
-                @QueryParameter String apiBaseUrl)
+                @QueryParameter String id)
                 throws InterruptedException {
-            context(item).checkAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
-            return new TestConnection(ProxyConfiguration.newHttpClient())
-                    .run(keyId, issuerId, privateKey, enterprise, apiBaseUrl);
-        }
-
-        private static AccessControlled context(Item item) {
-            return item != null ? item : Jenkins.get();
-        }
-
-        /** Only people who may create or change credentials here get answers about what they type. */
-        private static boolean mayConfigure(Item item) {
-            return context(item).hasAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
+            CredentialFormContext.checkMayConfigure(context);
+            AppStoreConnectApiKeyImpl stored = CredentialFormContext.edited(context, AppStoreConnectApiKeyImpl.class, id);
+            return new TestConnection(ProxyConfiguration.newHttpClient()).run(keyId, issuerId,
+                    AppleCredentialChecks.formSecret(privateKey, stored == null ? null : stored.getPrivateKey()), enterprise,
+                    AppleCredentialChecks.adminBaseUrl(AppleCredentialChecks.APP_STORE_CONNECT_URL_PROPERTY));
         }
     }
 }

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * The live checks and test calls of the Apple developer key, Maps token and CloudKit credential forms, as plain
@@ -55,11 +56,20 @@ final class AppleCredentialChecks {
     }
 
     static FormValidation apiToken(String value) {
+        if (looksEncrypted(value)) {
+            return FormValidation.ok();
+        }
         return check(() -> CloudKitIds.requireApiToken(plain(value)));
     }
 
-    /** {@code value} is pasted text or the encrypted form of a stored key; {@code missing} is the message for none. */
+    /**
+     * {@code value} is pasted text or the encrypted form of a stored key (then nothing is said: it is never decrypted
+     * here, and the form shows the stored key's fingerprint); {@code missing} is the message for none.
+     */
     static FormValidation privateKey(String value, String missing) {
+        if (looksEncrypted(value)) {
+            return FormValidation.ok();
+        }
         String plain = plain(value);
         if (plain.isBlank()) {
             return FormValidation.error(missing);
@@ -72,9 +82,15 @@ final class AppleCredentialChecks {
         }
     }
 
-    /** What the Maps token form would store: the expiry it finds, or why it would refuse. */
+    /**
+     * What the Maps token form would store: the expiry it finds, or why it would refuse. {@code token} is the plain
+     * token (see {@link #formSecret}); {@code null} or an encrypted value that was not resolved: nothing is said.
+     */
     static FormValidation mapsToken(String token, MapsTokenType type, String domains, MapsTokenValidity validity,
             String expiryDate, String createdOn, int warningDays, Clock clock) {
+        if (token == null || looksEncrypted(token)) {
+            return FormValidation.ok();
+        }
         String plain = plain(token);
         if (plain.isBlank()) {
             return FormValidation.error(Messages.MapsTokenImpl_NoToken());
@@ -96,10 +112,16 @@ final class AppleCredentialChecks {
         }
     }
 
-    /** Exchanges the Maps token at the Maps Server API and explains the answer; the tokens are never shown. */
+    /**
+     * Exchanges the Maps token at the Maps Server API and explains the answer; the tokens are never shown.
+     * {@code token} is the plain token (see {@link #formSecret}), {@code null} when the form held someone else's.
+     */
     static FormValidation testMapsToken(HttpClient client, Clock clock, String token, String apiBaseUrl)
             throws InterruptedException {
-        String plain = plain(token);
+        if (token == null) {
+            return FormValidation.error(Messages.AppleCredentialChecks_NotThisCredential());
+        }
+        String plain = token;
         if (plain.isBlank()) {
             return FormValidation.error(Messages.MapsTokenImpl_NoToken());
         }
@@ -183,8 +205,48 @@ final class AppleCredentialChecks {
         }
     }
 
-    /** The plain text of a form value that may be the encrypted form of a stored secret. */
+    /**
+     * The text of a secret form field for the field checks: as typed. A value in Jenkins' encrypted form is never
+     * decrypted here (callers say nothing about it), so a check cannot be used to read another secret.
+     */
     static String plain(String value) {
-        return value == null ? "" : Secret.fromString(value).getPlainText();
+        return value == null ? "" : value;
+    }
+
+    /**
+     * The secret a form field stands for when it is sent out by a test call. The encrypted form of a secret counts
+     * only when it is the stored value of the credential being edited ({@code stored}, looked up by the caller);
+     * anything else is the text as typed. {@code null} when the field holds an encrypted value that is not that
+     * stored value: it is never decrypted, and the caller refuses it.
+     */
+    static String formSecret(String posted, Secret stored) {
+        if (posted == null) {
+            return "";
+        }
+        if (stored != null && posted.equals(stored.getEncryptedValue())) {
+            return stored.getPlainText();
+        }
+        return looksEncrypted(posted) ? null : posted;
+    }
+
+    /** Jenkins' encrypted form of a secret: base64 in braces, as {@code Secret.getEncryptedValue()} writes it. */
+    private static final Pattern ENCRYPTED = Pattern.compile("\\{[A-Za-z0-9+/]+={0,2}}");
+
+    static boolean looksEncrypted(String value) {
+        return value != null && ENCRYPTED.matcher(value.strip()).matches();
+    }
+
+    /** System properties that point Test connection elsewhere (a test server or a relay); unset means Apple's hosts. */
+    static final String APP_STORE_CONNECT_URL_PROPERTY = "io.jenkins.plugins.appstoreconnect.testConnection.appStoreConnectUrl";
+    static final String MAPS_URL_PROPERTY = "io.jenkins.plugins.appstoreconnect.testConnection.mapsUrl";
+    static final String CLOUDKIT_URL_PROPERTY = "io.jenkins.plugins.appstoreconnect.testConnection.cloudKitUrl";
+
+    /**
+     * The base URL a test call uses: Apple's ({@code null}) unless whoever starts Jenkins set the system property.
+     * Never taken from a request: the call carries a token or a signature made with the stored key.
+     */
+    static String adminBaseUrl(String property) {
+        String value = System.getProperty(property);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

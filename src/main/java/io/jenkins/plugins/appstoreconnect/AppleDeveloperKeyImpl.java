@@ -1,16 +1,13 @@
 package io.jenkins.plugins.appstoreconnect;
 
-import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
-import hudson.model.Item;
-import hudson.security.AccessControlled;
+import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.apple.AppleTeamIds;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -80,31 +77,21 @@ public class AppleDeveloperKeyImpl extends BaseStandardCredentials implements Ap
         }
 
         @POST
-        public FormValidation doCheckTeamId(@AncestorInPath Item item, @QueryParameter String value) {
-            return mayConfigure(item) ? AppleCredentialChecks.teamId(value) : FormValidation.ok();
+        public FormValidation doCheckTeamId(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context) ? AppleCredentialChecks.teamId(value) : FormValidation.ok();
         }
 
         @POST
-        public FormValidation doCheckKeyId(@AncestorInPath Item item, @QueryParameter String value) {
-            return mayConfigure(item) ? AppleCredentialChecks.developerKeyId(value) : FormValidation.ok();
+        public FormValidation doCheckKeyId(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context) ? AppleCredentialChecks.developerKeyId(value) : FormValidation.ok();
         }
 
         /** POST only: the key travels in the request body. */
         @POST
-        public FormValidation doCheckPrivateKey(@AncestorInPath Item item, @QueryParameter String value) {
-            return mayConfigure(item)
+        public FormValidation doCheckPrivateKey(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context)
                     ? AppleCredentialChecks.privateKey(value, Messages.AppleDeveloperKeyImpl_NoKey())
                     : FormValidation.ok();
-        }
-
-        static boolean mayConfigure(Item item) {
-            AccessControlled context = item != null ? item : Jenkins.get();
-            return context.hasAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
-        }
-
-        static void checkMayConfigure(Item item) {
-            AccessControlled context = item != null ? item : Jenkins.get();
-            context.checkAnyPermission(CredentialsProvider.CREATE, CredentialsProvider.UPDATE);
         }
     }
 }

@@ -4,7 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
-import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
@@ -84,38 +84,44 @@ public class CloudKitApiTokenImpl extends BaseStandardCredentials implements Clo
         }
 
         @POST
-        public FormValidation doCheckContainer(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item) ? AppleCredentialChecks.container(value) : FormValidation.ok();
+        public FormValidation doCheckContainer(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context) ? AppleCredentialChecks.container(value) : FormValidation.ok();
         }
 
         @POST
-        public FormValidation doCheckApiToken(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item) ? AppleCredentialChecks.apiToken(value) : FormValidation.ok();
+        public FormValidation doCheckApiToken(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context) ? AppleCredentialChecks.apiToken(value) : FormValidation.ok();
         }
 
         @POST
-        public FormValidation doCheckSignInCallbackUrl(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item)
+        public FormValidation doCheckSignInCallbackUrl(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context)
                     ? AppleCredentialChecks.check(() -> io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitIds.optionalCallbackUrl(value))
                     : FormValidation.ok();
         }
 
         @POST
-        public FormValidation doCheckAllowedOrigins(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item)
+        public FormValidation doCheckAllowedOrigins(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context)
                     ? AppleCredentialChecks.check(() -> CloudKitApiTokenConfig.of("iCloud.a.b", "development", "t", "", value))
                     : FormValidation.ok();
         }
 
-        /** Lists the zones of the public database with {@code ckAPIToken}; the token is never shown. */
+        /** Lists the zones of the public database with {@code ckAPIToken} at Apple's host; the token is never shown. */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String container,
-                @QueryParameter String environment, @QueryParameter String apiToken, @QueryParameter String apiBaseUrl)
+        public FormValidation doTestConnection(@AncestorInPath ModelObject context, @QueryParameter String container,
+                @QueryParameter String environment, @QueryParameter String apiToken, @QueryParameter String id)
                 throws InterruptedException {
-            AppleDeveloperKeyImpl.DescriptorImpl.checkMayConfigure(item);
+            CredentialFormContext.checkMayConfigure(context);
+            CloudKitApiTokenImpl stored = CredentialFormContext.edited(context, CloudKitApiTokenImpl.class, id);
+            String token = AppleCredentialChecks.formSecret(apiToken, stored == null ? null : stored.getApiToken());
+            if (token == null) {
+                return FormValidation.error(Messages.AppleCredentialChecks_NotThisCredential());
+            }
             CloudKitConnectionCheck check = new CloudKitConnectionCheck(ProxyConfiguration.newHttpClient(), AppleCredentialChecks.timeout());
-            return AppleCredentialChecks.testCloudKit(container, environment, apiBaseUrl,
-                    w -> check.checkApiToken(w.base(), w.container(), w.environment(), AppleCredentialChecks.plain(apiToken)));
+            return AppleCredentialChecks.testCloudKit(container, environment,
+                    AppleCredentialChecks.adminBaseUrl(AppleCredentialChecks.CLOUDKIT_URL_PROPERTY),
+                    w -> check.checkApiToken(w.base(), w.container(), w.environment(), token));
         }
     }
 }

@@ -4,7 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
-import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
@@ -89,35 +89,40 @@ public class CloudKitServerKeyImpl extends BaseStandardCredentials implements Cl
         }
 
         @POST
-        public FormValidation doCheckKeyId(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item) ? AppleCredentialChecks.serverKeyId(value) : FormValidation.ok();
+        public FormValidation doCheckKeyId(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context) ? AppleCredentialChecks.serverKeyId(value) : FormValidation.ok();
         }
 
         @POST
-        public FormValidation doCheckContainer(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item) ? AppleCredentialChecks.container(value) : FormValidation.ok();
+        public FormValidation doCheckContainer(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context) ? AppleCredentialChecks.container(value) : FormValidation.ok();
         }
 
         /** POST only: the key travels in the request body. */
         @POST
-        public FormValidation doCheckPrivateKey(@AncestorInPath Item item, @QueryParameter String value) {
-            return AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item)
+        public FormValidation doCheckPrivateKey(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            return CredentialFormContext.mayConfigure(context)
                     ? AppleCredentialChecks.privateKey(value, Messages.CloudKitServerKeyImpl_NoKey())
                     : FormValidation.ok();
         }
 
         /** Lists the zones of the public database with a request signed by the key. */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String keyId,
+        public FormValidation doTestConnection(@AncestorInPath ModelObject context, @QueryParameter String keyId,
                 @QueryParameter String privateKey, @QueryParameter String container, @QueryParameter String environment,
-                @QueryParameter String apiBaseUrl) throws InterruptedException {
-            AppleDeveloperKeyImpl.DescriptorImpl.checkMayConfigure(item);
-            String plain = AppleCredentialChecks.plain(privateKey);
+                @QueryParameter String id) throws InterruptedException {
+            CredentialFormContext.checkMayConfigure(context);
+            CloudKitServerKeyImpl stored = CredentialFormContext.edited(context, CloudKitServerKeyImpl.class, id);
+            String plain = AppleCredentialChecks.formSecret(privateKey, stored == null ? null : stored.getPrivateKey());
+            if (plain == null) {
+                return FormValidation.error(Messages.AppleCredentialChecks_NotThisCredential());
+            }
             if (plain.isBlank()) {
                 return FormValidation.error(Messages.CloudKitServerKeyImpl_NoKey());
             }
             CloudKitConnectionCheck check = new CloudKitConnectionCheck(ProxyConfiguration.newHttpClient(), AppleCredentialChecks.timeout());
-            return AppleCredentialChecks.testCloudKit(container, environment, apiBaseUrl,
+            return AppleCredentialChecks.testCloudKit(container, environment,
+                    AppleCredentialChecks.adminBaseUrl(AppleCredentialChecks.CLOUDKIT_URL_PROPERTY),
                     w -> check.checkServerKey(w.base(), w.container(), w.environment(), P256PrivateKeys.parse(plain), keyId,
                             Clock.systemUTC()));
         }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.appstoreconnect;
 
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
@@ -44,9 +43,15 @@ final class CredentialFormChecks {
         }
     }
 
-    /** {@code value} is what the form sends: pasted text, or the encrypted form of the stored key. */
+    /**
+     * {@code value} is what the form sends: pasted text, or the encrypted form of the stored key. The latter is never
+     * decrypted here (nothing is said; the form shows the stored key's fingerprint).
+     */
     static FormValidation privateKey(String value) {
-        String plain = value == null ? "" : Secret.fromString(value).getPlainText();
+        if (AppleCredentialChecks.looksEncrypted(value)) {
+            return FormValidation.ok();
+        }
+        String plain = value == null ? "" : value;
         if (plain.isBlank()) {
             return FormValidation.error(Messages.AppStoreConnectApiKeyImpl_NoKey());
         }

@@ -4,7 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
-import hudson.model.Item;
+import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
@@ -127,33 +127,47 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
             return Messages.MapsTokenImpl_DisplayName();
         }
 
-        /** Shows the expiry the token would be stored with, or why it would be refused. POST: the token is in the body. */
+        /**
+         * Shows the expiry the token would be stored with, or why it would be refused. POST: the token is in the body.
+         * On the update page the field holds the stored token's encrypted form: it is read only for the credential
+         * being edited ({@code id}), so the stored token's expiry still shows there.
+         */
         @POST
-        public FormValidation doCheckToken(@AncestorInPath Item item, @QueryParameter String value,
+        public FormValidation doCheckToken(@AncestorInPath ModelObject context, @QueryParameter String value,
                 @QueryParameter String type, @QueryParameter String domains, @QueryParameter String validity,
-                @QueryParameter String expiryDate, @QueryParameter String createdOn, @QueryParameter String expiryWarningDays) {
-            if (!AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item)) {
+                @QueryParameter String expiryDate, @QueryParameter String createdOn, @QueryParameter String expiryWarningDays,
+                @QueryParameter String id) {
+            if (!CredentialFormContext.mayConfigure(context)) {
                 return FormValidation.ok();
             }
-            return AppleCredentialChecks.mapsToken(value, AppleCredentialChecks.enumValue(MapsTokenType.class, type), domains,
+            MapsTokenImpl stored = CredentialFormContext.edited(context, MapsTokenImpl.class, id);
+            String token = AppleCredentialChecks.formSecret(value, stored == null ? null : stored.getToken());
+            return AppleCredentialChecks.mapsToken(token, AppleCredentialChecks.enumValue(MapsTokenType.class, type), domains,
                     AppleCredentialChecks.enumValue(MapsTokenValidity.class, validity), expiryDate, createdOn,
                     AppleCredentialChecks.intValue(expiryWarningDays), Clock.systemUTC());
         }
 
         @POST
-        public FormValidation doCheckDomains(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!AppleDeveloperKeyImpl.DescriptorImpl.mayConfigure(item)) {
+        public FormValidation doCheckDomains(@AncestorInPath ModelObject context, @QueryParameter String value) {
+            if (!CredentialFormContext.mayConfigure(context)) {
                 return FormValidation.ok();
             }
             return AppleCredentialChecks.check(() -> PortalMapsToken.read("t", null, value, null, null, null));
         }
 
-        /** Exchanges the token at the Maps Server API ({@code GET /v1/token}); only Server API tokens are accepted there. */
+        /**
+         * Exchanges the token at the Maps Server API ({@code GET /v1/token}); only Server API tokens are accepted there.
+         * The token goes to Apple's host (or the administrator's, see {@link AppleCredentialChecks#adminBaseUrl}); a
+         * stored token is used only for the credential being edited ({@code id}).
+         */
         @POST
-        public FormValidation doTestConnection(@AncestorInPath Item item, @QueryParameter String token,
-                @QueryParameter String apiBaseUrl) throws InterruptedException {
-            AppleDeveloperKeyImpl.DescriptorImpl.checkMayConfigure(item);
-            return AppleCredentialChecks.testMapsToken(ProxyConfiguration.newHttpClient(), Clock.systemUTC(), token, apiBaseUrl);
+        public FormValidation doTestConnection(@AncestorInPath ModelObject context, @QueryParameter String token,
+                @QueryParameter String id) throws InterruptedException {
+            CredentialFormContext.checkMayConfigure(context);
+            MapsTokenImpl stored = CredentialFormContext.edited(context, MapsTokenImpl.class, id);
+            return AppleCredentialChecks.testMapsToken(ProxyConfiguration.newHttpClient(), Clock.systemUTC(),
+                    AppleCredentialChecks.formSecret(token, stored == null ? null : stored.getToken()),
+                    AppleCredentialChecks.adminBaseUrl(AppleCredentialChecks.MAPS_URL_PROPERTY));
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.appstoreconnect;
 
 import hudson.util.FormValidation;
-import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionCheck;
 import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionResult;
@@ -33,14 +32,21 @@ final class TestConnection {
         this.clock = clock;
     }
 
-    /** {@code privateKey} is the form's value: pasted text, or the encrypted form of the stored key. */
+    /**
+     * {@code privateKey} is the key's text, as resolved by {@link AppleCredentialChecks#formSecret} ({@code null}: the
+     * form held an encrypted value that is not the edited credential's, refused without a call). {@code apiBaseUrl}
+     * is {@code null} for Apple's, or the administrator's setting (see {@link AppleCredentialChecks#adminBaseUrl}).
+     */
     FormValidation run(String keyId, String issuerId, String privateKey, boolean enterprise, String apiBaseUrl)
             throws InterruptedException {
+        if (privateKey == null) {
+            return FormValidation.error(Messages.AppleCredentialChecks_NotThisCredential());
+        }
         ConnectionResult result;
         boolean individual;
         try {
             URI base = ConnectionCheck.baseUrl(apiBaseUrl);
-            String plain = privateKey == null ? "" : Secret.fromString(privateKey).getPlainText();
+            String plain = privateKey;
             if (plain.isBlank()) {
                 return FormValidation.error(Messages.AppStoreConnectApiKeyImpl_NoKey());
             }

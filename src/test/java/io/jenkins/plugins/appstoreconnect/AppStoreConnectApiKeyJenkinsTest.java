@@ -62,17 +62,19 @@ class AppStoreConnectApiKeyJenkinsTest {
         AppStoreConnectApiKeyImpl.DescriptorImpl descriptor =
                 r.jenkins.getDescriptorByType(AppStoreConnectApiKeyImpl.DescriptorImpl.class);
 
-        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+        try (AdminBaseUrl url = AdminBaseUrl.appStoreConnect(AdminBaseUrl.nowhere());
+                ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
             assertEquals(FormValidation.Kind.OK, descriptor.doCheckPrivateKey(null, "not a key").kind,
                     "no validation answers for users who may not manage credentials");
             assertEquals(FormValidation.Kind.OK, descriptor.doCheckKeyId(null, "bad", null).kind);
             assertThrows(AccessDeniedException.class,
-                    () -> descriptor.doTestConnection(null, KEY_ID, ISSUER, pem, false, "http://127.0.0.1:9"));
+                    () -> descriptor.doTestConnection(null, KEY_ID, ISSUER, pem, false, null));
         }
-        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+        try (AdminBaseUrl url = AdminBaseUrl.appStoreConnect(AdminBaseUrl.nowhere());
+                ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckPrivateKey(null, "not a key").kind);
             assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckKeyId(null, "bad", null).kind);
-            FormValidation refused = descriptor.doTestConnection(null, KEY_ID, ISSUER, pem, false, "http://127.0.0.1:9");
+            FormValidation refused = descriptor.doTestConnection(null, KEY_ID, ISSUER, pem, false, null);
             assertEquals(FormValidation.Kind.ERROR, refused.kind);
         }
     }

@@ -115,4 +115,63 @@ class AppleCredentialChecksTest {
             }).kind);
         }
     }
+
+    /** Jenkins' encrypted form of some other secret (base64 in braces): a form post may carry one it copied from anywhere. */
+    static final String SOMEONE_ELSES = "{AQAAABAAAAAQ1UuHpGkqtUa56seSEeC3zxBc5JxL6vAGYyxQ7xLjQwU=}";
+
+    @Test
+    void anEncryptedValueIsNeverDecryptedNorSentUnlessItIsTheEditedCredentialsOwn() throws Exception {
+        assertTrue(AppleCredentialChecks.looksEncrypted(SOMEONE_ELSES));
+        assertFalse(AppleCredentialChecks.looksEncrypted(TOKEN));
+        assertEquals(null, AppleCredentialChecks.formSecret(SOMEONE_ELSES, null), "refused: not the stored value");
+        assertEquals(TOKEN, AppleCredentialChecks.formSecret(TOKEN, null), "typed text is taken as typed");
+        assertEquals("", AppleCredentialChecks.formSecret(null, null));
+
+        KeyPair pair = TestKeys.p256();
+        try (SimulatedMapsServer maps = new SimulatedMapsServer((ECPublicKey) pair.getPublic(), "DEF123GHIJ")) {
+            FormValidation refused = AppleCredentialChecks.testMapsToken(client, Clock.systemUTC(),
+                    AppleCredentialChecks.formSecret(SOMEONE_ELSES, null), maps.baseUrl().toString());
+            assertEquals(FormValidation.Kind.ERROR, refused.kind);
+            assertEquals(Messages.AppleCredentialChecks_NotThisCredential(), refused.getMessage());
+            assertEquals(0, maps.requestCount(), "nothing is sent");
+        }
+        // the field checks say nothing about an encrypted value (they used to decrypt it and describe the result)
+        assertEquals(FormValidation.Kind.OK, AppleCredentialChecks.privateKey(SOMEONE_ELSES, "none").kind);
+        assertEquals(null, AppleCredentialChecks.privateKey(SOMEONE_ELSES, "none").getMessage());
+        assertEquals(FormValidation.Kind.OK, AppleCredentialChecks.apiToken(SOMEONE_ELSES).kind);
+        assertEquals(FormValidation.Kind.OK, AppleCredentialChecks.mapsToken(SOMEONE_ELSES, null, "", null, null, null, 14,
+                Clock.systemUTC()).kind);
+    }
+
+    @Test
+    void testCallsGoToApplesHostsUnlessTheAdministratorSetAnother() {
+        String property = AppleCredentialChecks.MAPS_URL_PROPERTY;
+        assertEquals(null, System.getProperty(property));
+        assertEquals(null, AppleCredentialChecks.adminBaseUrl(property), "unset: the core default, Apple's host");
+        try (AdminBaseUrl ignored = AdminBaseUrl.maps("http://127.0.0.1:9")) {
+            assertEquals("http://127.0.0.1:9", AppleCredentialChecks.adminBaseUrl(property));
+        }
+        assertEquals(null, AppleCredentialChecks.adminBaseUrl(property));
+    }
+
+    /** No form can choose where a token or a signed request goes: no web method of a credential form takes a URL or host. */
+    @Test
+    void noWebMethodTakesABaseUrlFromTheRequest() {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (Class<?> d : java.util.List.of(AppStoreConnectApiKeyImpl.DescriptorImpl.class, AppleDeveloperKeyImpl.DescriptorImpl.class,
+                MapsTokenImpl.DescriptorImpl.class, CloudKitApiTokenImpl.DescriptorImpl.class, CloudKitServerKeyImpl.DescriptorImpl.class)) {
+            for (java.lang.reflect.Method m : d.getDeclaredMethods()) {
+                if (!m.getName().startsWith("doTest")) {
+                    continue;
+                }
+                for (java.lang.reflect.Parameter p : m.getParameters()) {
+                    assertTrue(p.isNamePresent(), "compiled with -parameters, as Stapler needs");
+                    if (p.getName().toLowerCase(java.util.Locale.ROOT).matches(".*(url|host|base|endpoint).*")) {
+                        found.add(d.getSimpleName() + "#" + m.getName() + "(" + p.getName() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), found);
+    }
 }

@@ -95,18 +95,39 @@ class AppleCredentialsJenkinsTest {
         CloudKitApiTokenImpl.DescriptorImpl ck = r.jenkins.getDescriptorByType(CloudKitApiTokenImpl.DescriptorImpl.class);
         MapsTokenImpl.DescriptorImpl maps = r.jenkins.getDescriptorByType(MapsTokenImpl.DescriptorImpl.class);
 
-        try (ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
+        try (AdminBaseUrl ckUrl = AdminBaseUrl.cloudKit(AdminBaseUrl.nowhere());
+                AdminBaseUrl mapsUrl = AdminBaseUrl.maps(AdminBaseUrl.nowhere());
+                ACLContext ignored = ACL.as2(User.getById("reader", true).impersonate2())) {
             assertEquals(FormValidation.Kind.OK, dev.doCheckPrivateKey(null, "not a key").kind);
             assertEquals(FormValidation.Kind.OK, dev.doCheckTeamId(null, "bad").kind);
             assertThrows(AccessDeniedException.class,
-                    () -> ck.doTestConnection(null, "iCloud.a.b", "development", CK_TOKEN, "http://127.0.0.1:9"));
-            assertThrows(AccessDeniedException.class, () -> maps.doTestConnection(null, "t", "http://127.0.0.1:9"));
+                    () -> ck.doTestConnection(null, "iCloud.a.b", "development", CK_TOKEN, null));
+            assertThrows(AccessDeniedException.class, () -> maps.doTestConnection(null, "t", null));
         }
-        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+        try (AdminBaseUrl ckUrl = AdminBaseUrl.cloudKit(AdminBaseUrl.nowhere());
+                ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             assertEquals(FormValidation.Kind.ERROR, dev.doCheckPrivateKey(null, "not a key").kind);
             assertEquals(FormValidation.Kind.ERROR, dev.doCheckTeamId(null, "bad").kind);
             assertEquals(FormValidation.Kind.ERROR,
-                    ck.doTestConnection(null, "iCloud.a.b", "development", CK_TOKEN, "http://127.0.0.1:9").kind);
+                    ck.doTestConnection(null, "iCloud.a.b", "development", CK_TOKEN, null).kind);
         }
+    }
+    /** The update page holds the stored token encrypted: its expiry still shows there, and only for that credential. */
+    @Test
+    void theUpdatePageShowsTheStoredMapsTokensExpiry(JenkinsRule r) throws Exception {
+        MapsTokenImpl stored = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps-edit", "", Secret.fromString(mapsJwt(Duration.ofDays(40))),
+                MapsTokenType.MAPKIT_JS, "example.com", null, null, null);
+        SystemCredentialsProvider.getInstance().getCredentials().add(stored);
+        SystemCredentialsProvider.getInstance().save();
+        MapsTokenImpl.DescriptorImpl maps = r.jenkins.getDescriptorByType(MapsTokenImpl.DescriptorImpl.class);
+        String encrypted = stored.getToken().getEncryptedValue();
+
+        FormValidation edited = maps.doCheckToken(null, encrypted, "MAPKIT_JS", "example.com", null, null, null, "14", "maps-edit");
+        assertEquals(FormValidation.Kind.OK, edited.kind);
+        assertTrue(FormAnswers.shown(edited).contains(Messages.MapsTokenImpl_FromToken()), FormAnswers.shown(edited));
+
+        FormValidation other = maps.doCheckToken(null, encrypted, "MAPKIT_JS", "example.com", null, null, null, "14", "another-id");
+        assertEquals(FormValidation.Kind.OK, other.kind);
+        assertEquals(null, other.getMessage(), "an encrypted value of another credential is not described");
     }
 }

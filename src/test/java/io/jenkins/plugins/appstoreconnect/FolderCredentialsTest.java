@@ -89,6 +89,7 @@ class FolderCredentialsTest {
                 .grant(Item.READ, CredentialsProvider.CREATE).onItems(folder).to("lead"));
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
                 JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login("lead");
             String inFolder = "job/ios-team/" + DESCRIPTOR;
@@ -99,10 +100,10 @@ class FolderCredentialsTest {
                     "at the top level the lead may not, so it does not");
 
             assertEquals(403, WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
-                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem, "apiBaseUrl", apple.baseUrl().toString()).getStatusCode());
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem).getStatusCode());
             assertEquals(0, apple.requestCount());
             WebResponse test = WebMethods.post(r, wc, inFolder + "testConnection",
-                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem, "apiBaseUrl", apple.baseUrl().toString());
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem);
             assertTrue(body(test).startsWith("<div class=\"ok\">"), body(test) + " / " + apple.lastRejection());
             assertEquals(1, apple.requestCount());
         }

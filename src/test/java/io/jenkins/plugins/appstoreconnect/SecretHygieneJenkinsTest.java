@@ -59,11 +59,12 @@ class SecretHygieneJenkinsTest {
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin"));
         AppStoreConnectApiKeyImpl.DescriptorImpl d = r.jenkins.getDescriptorByType(AppStoreConnectApiKeyImpl.DescriptorImpl.class);
         List<String> leaks = new ArrayList<>();
-        try (ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
+        try (AdminBaseUrl url = AdminBaseUrl.appStoreConnect(AdminBaseUrl.nowhere());
+                ACLContext ignored = ACL.as2(User.getById("admin", true).impersonate2())) {
             for (String form : forms) {
                 for (FormValidation v : List.of(d.doCheckPrivateKey(null, form), d.doCheckPrivateKey(null, form.substring(0, 90)),
                         d.doCheckKeyId(null, form, null), d.doCheckIssuerId(null, form),
-                        d.doTestConnection(null, KEY_ID, ISSUER, form, false, "http://127.0.0.1:9"))) {
+                        d.doTestConnection(null, KEY_ID, ISSUER, form, false, null))) {
                     scan.find(v.getMessage()).ifPresent(what -> leaks.add(v.kind + " message contains " + what));
                     scan.find(v.renderHtml()).ifPresent(what -> leaks.add(v.kind + " HTML contains " + what));
                 }

@@ -109,4 +109,19 @@ class TestConnectionTest {
         assertEquals(Kind.ERROR, noKey.kind);
         assertEquals(0, server.requestCount());
     }
+
+    @Test
+    void aKeyTheFormMayNotUseIsRefusedWithoutACall() throws Exception {
+        FormValidation v = new TestConnection(client).run(KEY_ID, ISSUER,
+                AppleCredentialChecks.formSecret(AppleCredentialChecksTest.SOMEONE_ELSES, null), false, server.baseUrl().toString());
+        assertEquals(Kind.ERROR, v.kind);
+        assertEquals(Messages.AppleCredentialChecks_NotThisCredential(), v.getMessage());
+        assertEquals(0, server.requestCount());
+    }
+
+    @Test
+    void anEncryptedKeyIsNeverCheckedByTheField() {
+        assertEquals(Kind.OK, CredentialFormChecks.privateKey(AppleCredentialChecksTest.SOMEONE_ELSES).kind);
+        assertEquals(null, CredentialFormChecks.privateKey(AppleCredentialChecksTest.SOMEONE_ELSES).getMessage());
+    }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.User;
+import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.connect.SimulatedAppStoreConnectServer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -53,6 +57,7 @@ class WebMethodPermissionsTest {
     void aReaderGetsNoAnswersAndCannotMakeJenkinsCallApple() throws Exception {
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
                 JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login("reader");
             assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, DESCRIPTOR + "checkPrivateKey", "value", "not a key")));
@@ -62,7 +67,7 @@ class WebMethodPermissionsTest {
             assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, DESCRIPTOR + "checkIssuerId", "value", "bad")));
 
             WebResponse test = WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
-                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem, "apiBaseUrl", apple.baseUrl().toString());
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem);
             assertEquals(403, test.getStatusCode());
             assertEquals(0, apple.requestCount(), "a reader must not make Jenkins call App Store Connect");
         }
@@ -72,6 +77,7 @@ class WebMethodPermissionsTest {
     void anAdministratorGetsTheAnswers() throws Exception {
         try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
                         .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
                 JenkinsRule.WebClient wc = r.createWebClient()) {
             wc.login("admin");
             String bad = body(WebMethods.post(r, wc, DESCRIPTOR + "checkPrivateKey", "value", "not a key"));
@@ -82,7 +88,7 @@ class WebMethodPermissionsTest {
             assertTrue(body(WebMethods.post(r, wc, DESCRIPTOR + "checkKeyId", "value", "bad")).startsWith("<div class=\"error\">"));
 
             WebResponse test = WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
-                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem, "apiBaseUrl", apple.baseUrl().toString());
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem);
             assertEquals(200, test.getStatusCode());
             assertTrue(body(test).startsWith("<div class=\"ok\">"), body(test) + " / " + apple.lastRejection());
             assertEquals(1, apple.requestCount());
@@ -96,6 +102,85 @@ class WebMethodPermissionsTest {
             wc.login("admin");
             WebResponse get = WebMethods.get(r, wc, DESCRIPTOR + "checkPrivateKey?value=not+a+key");
             assertNotEquals(200, get.getStatusCode(), "@POST: a key must never travel in a URL");
+        }
+    }
+
+    @Test
+    void testConnectionNeverDecryptsAnotherSecretNorTakesAUrlFromTheRequest() throws Exception {
+        KeyPair other = TestKeys.p256();
+        String otherPem = TestKeys.pkcs8Pem(other);
+        String otherEncrypted = Secret.fromString(otherPem).getEncryptedValue();
+        try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
+                        .registerKey(KEY_ID, (ECPublicKey) other.getPublic(), ISSUER);
+                SimulatedAppStoreConnectServer elsewhere = new SimulatedAppStoreConnectServer()
+                        .registerKey(KEY_ID, (ECPublicKey) other.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
+                JenkinsRule.WebClient wc = r.createWebClient()) {
+            wc.login("admin");
+            String refused = body(WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", otherEncrypted));
+            assertTrue(refused.startsWith("<div class=\"error\">")
+                    && refused.contains(Messages.AppleCredentialChecks_NotThisCredential()), refused);
+            assertEquals(0, apple.requestCount(), "the other secret is never decrypted nor used to sign a token");
+            assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, DESCRIPTOR + "checkPrivateKey", "value", otherEncrypted)),
+                    "the field check does not describe someone else's key either");
+
+            String typed = body(WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", otherPem, "apiBaseUrl", elsewhere.baseUrl().toString()));
+            assertTrue(typed.startsWith("<div class=\"ok\">"), typed);
+            assertEquals(0, elsewhere.requestCount(), "a base URL in the request is ignored");
+            assertEquals(1, apple.requestCount());
+        }
+    }
+
+    @Test
+    void theCredentialBeingEditedIsTestedWithItsStoredKey() throws Exception {
+        AppStoreConnectApiKeyImpl stored = new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-stored", "", KEY_ID, ISSUER,
+                Secret.fromString(pem));
+        SystemCredentialsProvider.getInstance().getCredentials().add(stored);
+        SystemCredentialsProvider.getInstance().save();
+        String encrypted = stored.getPrivateKey().getEncryptedValue();
+        try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
+                        .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
+                JenkinsRule.WebClient wc = r.createWebClient()) {
+            wc.login("admin");
+            String ok = body(WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", encrypted, "id", "asc-stored"));
+            assertTrue(ok.startsWith("<div class=\"ok\">"), ok + " / " + apple.lastRejection());
+            assertEquals(1, apple.requestCount());
+            String otherId = body(WebMethods.post(r, wc, DESCRIPTOR + "testConnection",
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", encrypted, "id", "some-other-id"));
+            assertTrue(otherId.contains(Messages.AppleCredentialChecks_NotThisCredential()), otherId);
+            assertEquals(1, apple.requestCount());
+        }
+    }
+
+    @Test
+    void aUsersOwnStoreGetsAnswersForItsOwnerOnly() throws Exception {
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ).everywhere().to("dev", "eve"));
+        try (SimulatedAppStoreConnectServer apple = new SimulatedAppStoreConnectServer()
+                        .registerKey(KEY_ID, (ECPublicKey) pair.getPublic(), ISSUER);
+                AdminBaseUrl url = AdminBaseUrl.appStoreConnect(apple.baseUrl());
+                JenkinsRule.WebClient wc = r.createWebClient()) {
+            User.getById("dev", true);
+            String mine = "user/dev/" + DESCRIPTOR;
+            wc.login("dev");
+            assertTrue(body(WebMethods.post(r, wc, mine + "checkPrivateKey", "value", "not a key")).startsWith("<div class=\"error\">"),
+                    "the owner may add credentials to their own store, so the check answers");
+            assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, DESCRIPTOR + "checkPrivateKey", "value", "not a key")),
+                    "not at the top level");
+            String test = body(WebMethods.post(r, wc, mine + "testConnection", "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem));
+            assertTrue(test.startsWith("<div class=\"ok\">"), test + " / " + apple.lastRejection());
+            assertEquals(1, apple.requestCount());
+
+            wc.login("eve");
+            assertEquals(NO_ANSWER, body(WebMethods.post(r, wc, mine + "checkPrivateKey", "value", "not a key")),
+                    "another user's store answers nobody else");
+            assertEquals(403, WebMethods.post(r, wc, mine + "testConnection",
+                    "keyId", KEY_ID, "issuerId", ISSUER, "privateKey", pem).getStatusCode());
+            assertEquals(1, apple.requestCount());
         }
     }
 
