@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.apple;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,31 +122,8 @@ public final class AppleTokens {
 
     /** Compact JSON of an ordered list of members whose values are strings, longs or lists of strings. */
     static String json(List<Map.Entry<String, Object>> members) {
-        StringBuilder sb = new StringBuilder(128).append('{');
-        for (int i = 0; i < members.size(); i++) {
-            Map.Entry<String, Object> m = members.get(i);
-            if (i > 0) {
-                sb.append(',');
-            }
-            JsonStrings.quote(sb, m.getKey());
-            sb.append(':');
-            Object v = m.getValue();
-            if (v instanceof Long) {
-                sb.append((long) (Long) v);
-            } else if (v instanceof List) {
-                sb.append('[');
-                List<?> list = (List<?>) v;
-                for (int j = 0; j < list.size(); j++) {
-                    if (j > 0) {
-                        sb.append(',');
-                    }
-                    JsonStrings.quote(sb, (String) list.get(j));
-                }
-                sb.append(']');
-            } else {
-                JsonStrings.quote(sb, (String) v);
-            }
-        }
-        return sb.append('}').toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        members.forEach(m -> json.put(m.getKey(), m.getValue()));
+        return Json.write(json);
     }
 }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.appstoreconnect.core.cloudkit;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.connect.BaseUrls;
 import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionResult.NetworkProblem;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.JsonObjects;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -97,7 +97,7 @@ public final class CloudKitConnectionCheck {
         String reason = null;
         int zones = -1;
         try {
-            Map<String, Object> body = JsonObjects.parseObject(response.body(), "CloudKit response");
+            Map<String, Object> body = Json.parseObject(response.body(), "CloudKit response");
             code = body.get("serverErrorCode") instanceof String s ? s : null;
             reason = body.get("reason") instanceof String s ? shortText(s) : null;
             if (body.get("zones") instanceof List<?> list) {

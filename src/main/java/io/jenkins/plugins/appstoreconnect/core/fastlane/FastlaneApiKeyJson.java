@@ -1,7 +1,9 @@
 package io.jenkins.plugins.appstoreconnect.core.fastlane;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
 
@@ -54,21 +56,13 @@ public final class FastlaneApiKeyJson {
             throw new InvalidInputException("fastlane token duration must be 1 to " + max + " seconds (Apple's 20-minute "
                     + "limit); got " + durationSeconds);
         }
-        StringBuilder sb = new StringBuilder(pkcs8Pem.length() + 200);
-        sb.append("{\n  \"key_id\": ");
-        JsonStrings.quote(sb, keyId);
-        sb.append(",\n  \"issuer_id\": ");
-        if (issuer == null) {
-            sb.append("null");
-        } else {
-            JsonStrings.quote(sb, issuer);
-        }
-        sb.append(",\n  \"key\": ");
-        JsonStrings.quote(sb, pkcs8Pem);
-        sb.append(",\n  \"duration\": ").append(durationSeconds);
-        sb.append(",\n  \"in_house\": ").append(inHouse);
-        sb.append("\n}\n");
-        return sb.toString();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key_id", keyId);
+        json.put("issuer_id", issuer);
+        json.put("key", pkcs8Pem);
+        json.put("duration", durationSeconds);
+        json.put("in_house", inHouse);
+        return Json.pretty(json) + "\n";
     }
 
 }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.appstoreconnect.core.maps;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.connect.BaseUrls;
 import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionResult.NetworkProblem;
-import io.jenkins.plugins.appstoreconnect.core.token.JsonObjects;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -121,7 +121,7 @@ public final class MapsAccessTokenExchange {
         int status = response.statusCode();
         Map<String, Object> body = null;
         try {
-            body = JsonObjects.parseObject(response.body(), "Maps token response");
+            body = Json.parseObject(response.body(), "Maps token response");
         } catch (InvalidInputException e) {
             // not JSON
         }

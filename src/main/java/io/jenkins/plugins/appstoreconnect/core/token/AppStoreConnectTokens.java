@@ -1,10 +1,12 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.SignatureAlgorithm;
+import io.jsonwebtoken.io.Serializer;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -33,6 +35,9 @@ public final class AppStoreConnectTokens {
 
     private AppStoreConnectTokens() {}
 
+    /** jjwt writes the header and claims with our Jackson configuration (one mapper, not a service lookup per token). */
+    private static final Serializer<Map<String, ?>> JSON = Json::bytes;
+
     /**
      * Signs a token for {@code request} with {@code key} at the current time of {@code clock}.
      *
@@ -57,7 +62,7 @@ public final class AppStoreConnectTokens {
         header.put("kid", request.keyId());
         header.put("typ", "JWT");
 
-        JwtBuilder builder = Jwts.builder().serializeToJsonWith(CompactJson.INSTANCE).setHeader(header);
+        JwtBuilder builder = Jwts.builder().serializeToJsonWith(JSON).setHeader(header);
         if (request.isIndividual()) {
             builder.claim("sub", "user");
         } else {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import java.util.Map;
 
 /**
@@ -40,12 +41,12 @@ public final class DecodedToken {
 
     /** The header as indented JSON. */
     public String headerJson() {
-        return JsonReader.pretty(header);
+        return Json.pretty(header);
     }
 
     /** The payload as indented JSON. */
     public String payloadJson() {
-        return JsonReader.pretty(payload);
+        return Json.pretty(payload);
     }
 
     /** The decoded signature (a copy); 64 bytes {@code R||S} in a well-formed ES256 token. */
@@ -76,7 +77,7 @@ public final class DecodedToken {
     /** Redacted: algorithm, key ID and signature length only. */
     @Override
     public String toString() {
-        return "DecodedToken[alg=" + TokenLinter.describe(header.get("alg")) + ", kid=" + TokenLinter.describe(header.get("kid"))
+        return "DecodedToken[alg=" + Json.describe(header.get("alg")) + ", kid=" + Json.describe(header.get("kid"))
                 + ", signature=" + signature.length + " bytes]";
     }
 }

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -133,9 +133,9 @@ public final class TokenLinter {
         } catch (CharacterCodingException e) {
             throw new InvalidInputException("the " + what + " is not UTF-8 text");
         }
-        Object v = JsonReader.parse(text, what);
+        Object v = Json.parse(text, what);
         if (!(v instanceof Map)) {
-            throw new InvalidInputException("the " + what + " is JSON but not an object: it is " + describe(v));
+            throw new InvalidInputException("the " + what + " is JSON but not an object: it is " + Json.describe(v));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> m = (Map<String, Object>) v;
@@ -158,12 +158,12 @@ public final class TokenLinter {
         if (!h.containsKey("alg")) {
             v.add("header has no alg; Apple requires \"ES256\"");
         } else if (!"ES256".equals(h.get("alg"))) {
-            v.add("header alg is " + describe(h.get("alg")) + "; Apple requires \"ES256\"");
+            v.add("header alg is " + Json.describe(h.get("alg")) + "; Apple requires \"ES256\"");
         }
         if (!h.containsKey("kid")) {
             v.add("header has no kid; Apple requires the key's 10-character key ID");
         } else if (!(h.get("kid") instanceof String)) {
-            v.add("header kid is " + describe(h.get("kid")) + "; Apple requires the key's 10-character key ID as a string");
+            v.add("header kid is " + Json.describe(h.get("kid")) + "; Apple requires the key's 10-character key ID as a string");
         } else {
             String problem = keyIdProblem((String) h.get("kid"));
             if (problem != null) {
@@ -173,7 +173,7 @@ public final class TokenLinter {
         if (!h.containsKey("typ")) {
             v.add("header has no typ; Apple requires \"JWT\"");
         } else if (!"JWT".equals(h.get("typ"))) {
-            v.add("header typ is " + describe(h.get("typ")) + "; Apple requires \"JWT\"");
+            v.add("header typ is " + Json.describe(h.get("typ")) + "; Apple requires \"JWT\"");
         }
 
         // payload: audience
@@ -184,7 +184,7 @@ public final class TokenLinter {
             if (aud instanceof List) {
                 v.add("payload aud is an array; Apple requires the string \"appstoreconnect-v1\"");
             } else if (!(aud instanceof String) || Audience.fromValue((String) aud) == null) {
-                v.add("payload aud is " + describe(aud) + "; Apple requires \"appstoreconnect-v1\" "
+                v.add("payload aud is " + Json.describe(aud) + "; Apple requires \"appstoreconnect-v1\" "
                         + "(\"apple-developer-enterprise-v1\" for the Enterprise Program)");
             }
         }
@@ -221,18 +221,18 @@ public final class TokenLinter {
         } else if (hasIss) {
             Object iss = p.get("iss");
             if (!(iss instanceof String) || !isUuid((String) iss)) {
-                v.add("payload iss is " + describe(iss) + "; a team key's token has the issuer ID, a UUID such as "
+                v.add("payload iss is " + Json.describe(iss) + "; a team key's token has the issuer ID, a UUID such as "
                         + "01234567-89ab-cdef-0123-456789abcdef");
             }
         } else if (!"user".equals(p.get("sub"))) {
-            v.add("payload sub is " + describe(p.get("sub")) + "; an individual key's token has sub \"user\"");
+            v.add("payload sub is " + Json.describe(p.get("sub")) + "; an individual key's token has sub \"user\"");
         }
 
         // payload: scope
         if (p.containsKey("scope")) {
             Object scope = p.get("scope");
             if (!(scope instanceof List)) {
-                v.add("payload scope is " + describe(scope) + "; it must be an array of strings such as "
+                v.add("payload scope is " + Json.describe(scope) + "; it must be an array of strings such as "
                         + "[\"GET /v1/apps?filter[platform]=IOS\"]");
             } else if (((List<?>) scope).isEmpty()) {
                 v.add("payload scope is an empty array; leave scope out for a token without restrictions");
@@ -241,7 +241,7 @@ public final class TokenLinter {
                 for (int i = 0; i < entries.size(); i++) {
                     Object e = entries.get(i);
                     if (!(e instanceof String)) {
-                        v.add("payload scope[" + i + "] is " + describe(e) + ", not a string");
+                        v.add("payload scope[" + i + "] is " + Json.describe(e) + ", not a string");
                     } else {
                         String problem = AppStoreConnectTokenRequest.scopeEntryProblem((String) e);
                         if (problem != null) {
@@ -269,7 +269,7 @@ public final class TokenLinter {
         }
         Object o = p.get(claim);
         if (!(o instanceof Long)) {
-            v.add("payload " + claim + " is " + describe(o) + ", not a whole number of seconds since 1970");
+            v.add("payload " + claim + " is " + Json.describe(o) + ", not a whole number of seconds since 1970");
             return null;
         }
         long s = (Long) o;
@@ -304,42 +304,6 @@ public final class TokenLinter {
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** A short description of a JSON value for messages: short strings quoted, long ones by length only. */
-    static String describe(Object o) {
-        if (o == null) {
-            return "null";
-        }
-        if (o instanceof String) {
-            String s = (String) o;
-            if (s.length() > 40) {
-                return "a " + s.length() + "-character string";
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c < 0x20 || c > 0x7e) {
-                    return "a " + s.length() + "-character string with non-printable or non-ASCII characters";
-                }
-            }
-            StringBuilder sb = new StringBuilder(s.length() + 2);
-            JsonStrings.quote(sb, s);
-            return sb.toString();
-        }
-        if (o instanceof Long || o instanceof Boolean) {
-            return o.toString();
-        }
-        if (o instanceof BigDecimal) {
-            String s = o.toString();
-            return s.length() <= 24 ? "the number " + s : "a number";
-        }
-        if (o instanceof List) {
-            return "an array";
-        }
-        if (o instanceof Map) {
-            return "an object";
-        }
-        return "a value";
     }
 
     /** Why a token's {@code kid} is not a valid key ID (exactly 10 characters A-Z, 0-9), or {@code null}. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.core.fastlane;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,7 +124,7 @@ class FastlaneApiKeyJsonTest {
                 }
             }
             StringBuilder out = new StringBuilder();
-            io.jenkins.plugins.appstoreconnect.core.JsonStrings.quote(out, s.toString());
+            out.append(Json.write(s.toString()));
             for (int k = 0; k < out.length(); k++) {
                 assertTrue(out.charAt(k) >= 0x20, "no raw control characters in the output");
             }

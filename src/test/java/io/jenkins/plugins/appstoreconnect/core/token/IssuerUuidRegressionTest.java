@@ -1,9 +1,9 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jenkins.plugins.appstoreconnect.core.JsonStrings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,7 @@ class IssuerUuidRegressionTest {
 
     private static List<String> lint(String iss) {
         StringBuilder payload = new StringBuilder("{\"iss\":");
-        JsonStrings.quote(payload, iss);
+        payload.append(Json.write(iss));
         long now = CLOCK.instant().getEpochSecond();
         payload.append(",\"iat\":").append(now - 60).append(",\"exp\":").append(now + 1000)
                 .append(",\"aud\":\"appstoreconnect-v1\"}");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonParser;
@@ -25,8 +26,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Fuzz targets for the token decoder and linter ({@link TokenLinter}, {@link DecodedToken}) and the strict JSON reader
- * ({@link JsonReader}). Rules: {@link Fuzzing}. Oracles: Jackson for JSON (an independent parser, configured strict),
+ * Fuzz targets for the token decoder and linter ({@link TokenLinter}, {@link DecodedToken}) and our strict JSON
+ * configuration ({@link Json}, Jackson with duplicate, trailing-text and depth checks). Rules: {@link Fuzzing}. Oracles:
+ * a Jackson mapper with its own strict settings for JSON (what our configuration adds must only refuse, never change a value),
  * Apple's written rules for the linter, and our own minter (every token it makes must lint clean and verify).
  */
 class TokenDecoderFuzzTest {
@@ -75,8 +77,8 @@ class TokenDecoderFuzzTest {
         Map<String, Object> payload = claims(data, new String[] {"iss", "sub", "iat", "exp", "aud", "scope", "nbf"});
         byte[] signature = data.consumeBytes(data.consumeInt(0, 80));
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String token = b64.encodeToString(CompactJson.INSTANCE.serialize(header)) + "."
-                + b64.encodeToString(CompactJson.INSTANCE.serialize(payload)) + "." + b64.encodeToString(signature);
+        String token = b64.encodeToString(Json.bytes(header)) + "."
+                + b64.encodeToString(Json.bytes(payload)) + "." + b64.encodeToString(signature);
         if (token.length() > TokenLinter.MAX_TOKEN_CHARS) {
             return;
         }
@@ -128,13 +130,13 @@ class TokenDecoderFuzzTest {
         String text = new String(data, StandardCharsets.UTF_8);
         Object ours;
         try {
-            ours = JsonReader.parse(text, "payload");
+            ours = Json.parse(text, "payload");
         } catch (InvalidInputException e) {
             Fuzzing.checkMessage(e);
             ours = e;
         }
         if (!(ours instanceof InvalidInputException)) {
-            Object again = JsonReader.parse(JsonReader.pretty(ours), "payload");
+            Object again = Json.parse(Json.pretty(ours), "payload");
             if (!Objects.equals(again, ours)) {
                 throw new AssertionError("pretty() does not read back: " + ours + " -> " + again);
             }
@@ -143,7 +145,7 @@ class TokenDecoderFuzzTest {
             return; // newer Jackson versions limit number lengths; keep the comparison to where both are unlimited
         }
         if (NON_ASCII_HEX_ESCAPE.matcher(text).find()) {
-            return; // Jackson 2.12 reads the low 7 bits of any character as a hex digit (Arabic-Indic three, U+0663, as c); RFC 8259 says ASCII
+            return; // older Jacksons read the low 7 bits of any character as a hex digit (U+0663 as c); RFC 8259 says ASCII
         }
         JsonNode theirs;
         try {
@@ -158,7 +160,7 @@ class TokenDecoderFuzzTest {
             String why = ((InvalidInputException) ours).getMessage();
             // we refuse nesting beyond 20 and numbers BigDecimal cannot hold (an exponent beyond an int); Jackson reads
             // the first and turns the second into an infinite double
-            if (theirs != null && depth(theirs) <= JsonReader.MAX_DEPTH && !why.contains("nested deeper") && !why.contains("number out of range")) {
+            if (theirs != null && depth(theirs) <= Json.MAX_DEPTH && !why.contains("nested deeper") && !why.contains("number out of range")) {
                 throw new AssertionError("Jackson reads it, we do not: " + ((InvalidInputException) ours).getMessage());
             }
         } else {

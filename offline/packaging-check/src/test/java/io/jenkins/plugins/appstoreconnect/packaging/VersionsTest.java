@@ -80,7 +80,7 @@ class VersionsTest {
             }
         }
         for (String needed : List.of("jenkins-core", "credentials", "credentials-binding", "structs", "workflow-step-api",
-                "bouncycastle-api", "jjwt-api", "jenkins-test-harness")) {
+                "bouncycastle-api", "jjwt-api", "jackson2-api", "jenkins-test-harness")) {
             assertNotNull(real.get(needed), needed + " not found in " + VERSIONS + ": " + real);
         }
         offlineProperties = properties(parse(OFFLINE.resolve("pom.xml")));
@@ -116,7 +116,7 @@ class VersionsTest {
                 }
             }
         }
-        assertEquals(6, plugins, "offline/pom.xml should pin the six plugins the .hpi depends on: " + offlineProperties);
+        assertEquals(7, plugins, "offline/pom.xml should pin the seven plugins the .hpi depends on: " + offlineProperties);
         assertTrue(wrong.isEmpty(), "offline/pom.xml differs from " + VERSIONS + ": " + wrong);
         assertEquals(real.get("jenkins-core"), offlineProperties.get("jenkins.version"), "jenkins.version");
         assertEquals(real.get("jenkins-test-harness"), offlineProperties.get("jenkins-test-harness.version"),
@@ -136,6 +136,9 @@ class VersionsTest {
         String jjwt = real.get("jjwt-api");
         assertEquals(jjwt.substring(0, jjwt.indexOf('-')), offlineProperties.get("jjwt.version"),
                 "jjwt must be the version jjwt-api " + jjwt + " ships");
+        String jackson = real.get("jackson2-api");
+        assertEquals(jackson.substring(0, jackson.indexOf('-')), offlineProperties.get("jackson.version"),
+                "Jackson must be the version jackson2-api " + jackson + " ships");
     }
 
     @Test
