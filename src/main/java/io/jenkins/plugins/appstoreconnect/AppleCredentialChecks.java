@@ -3,7 +3,7 @@ package io.jenkins.plugins.appstoreconnect;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTeamIds;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitCheckResult;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitConnectionCheck;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
@@ -40,11 +40,11 @@ final class AppleCredentialChecks {
     }
 
     static FormValidation teamId(String value) {
-        return check(() -> AppleTeamIds.requireTeamId(value));
+        return check(() -> AppleIds.requireTeamId(value));
     }
 
     static FormValidation developerKeyId(String value) {
-        return check(() -> AppleTeamIds.requireKeyId(value));
+        return check(() -> AppleIds.requireDeveloperKeyId(value));
     }
 
     static FormValidation container(String value) {

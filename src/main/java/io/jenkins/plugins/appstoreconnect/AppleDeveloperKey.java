@@ -8,7 +8,7 @@ import hudson.util.Secret;
  * An Apple developer key issued to a team: the {@code .p8} private key from Certificates, Identifiers &amp;
  * Profiles &gt; Keys (MapKit JS / Maps, WeatherKit, MusicKit, APNs, Sign in with Apple) or an In-App Purchase key
  * from App Store Connect, with its key ID and the Team ID. Tokens of every
- * {@link io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenProfile} are minted from it.
+ * {@link io.jenkins.plugins.appstoreconnect.core.token.TokenProfile} are minted from it.
  */
 @NameWith(AppleCredentialNames.DeveloperKey.class)
 public interface AppleDeveloperKey extends StandardCredentials {

@@ -7,7 +7,7 @@ import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTeamIds;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -34,8 +34,8 @@ public class AppleDeveloperKeyImpl extends BaseStandardCredentials implements Ap
     public AppleDeveloperKeyImpl(CredentialsScope scope, String id, String description, String teamId, String keyId,
             Secret privateKey) {
         super(scope, id, description);
-        this.teamId = AppleTeamIds.requireTeamId(teamId);
-        this.keyId = AppleTeamIds.requireKeyId(keyId);
+        this.teamId = AppleIds.requireTeamId(teamId);
+        this.keyId = AppleIds.requireDeveloperKeyId(keyId);
         StoredKey key = StoredKey.parse(privateKey, Messages::AppleDeveloperKeyImpl_NoKey);
         this.privateKey = key.pem();
         this.fingerprint = key.fingerprint();

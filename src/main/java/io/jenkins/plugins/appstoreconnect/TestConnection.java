@@ -6,8 +6,8 @@ import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionCheck;
 import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionResult;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,13 +51,13 @@ final class TestConnection {
                 return FormValidation.error(Messages.AppStoreConnectApiKeyImpl_NoKey());
             }
             ParsedKey key = P256PrivateKeys.parse(plain);
-            AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.builder()
+            TokenRequest request = TokenRequest.builder()
                     .keyId(keyId)
                     .issuerId(issuerId == null || issuerId.isBlank() ? null : issuerId)
                     .audience(enterprise ? Audience.ENTERPRISE : Audience.STANDARD)
                     .build();
             individual = request.isIndividual();
-            String token = AppStoreConnectTokens.mint(key.privateKey(), request, clock).token();
+            String token = Tokens.mint(key.privateKey(), request, clock).token();
             result = new ConnectionCheck(client, clock, ConnectionCheck.DEFAULT_TIMEOUT).check(base, token);
         } catch (InvalidInputException e) {
             return FormValidation.error(e.getMessage());

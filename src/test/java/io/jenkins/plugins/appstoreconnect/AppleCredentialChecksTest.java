@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import hudson.util.FormValidation;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenProfile;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitConnectionCheck;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.SimulatedCloudKitServer;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
@@ -74,8 +74,8 @@ class AppleCredentialChecksTest {
     void mapsServerApiTestExchangesTheToken() throws Exception {
         KeyPair pair = TestKeys.p256();
         try (SimulatedMapsServer server = new SimulatedMapsServer((ECPublicKey) pair.getPublic(), "DEF123GHIJ")) {
-            String token = AppleTokens.mint(P256PrivateKeys.parse(TestKeys.pkcs8Pem(pair)), AppleTokenRequest
-                    .builder(AppleTokenProfile.MAPS).keyId("ABC123DEFG").teamId("DEF123GHIJ").build(), Clock.systemUTC()).token();
+            String token = Tokens.mint(P256PrivateKeys.parse(TestKeys.pkcs8Pem(pair)), TokenRequest
+                    .builder(TokenProfile.MAPS).keyId("ABC123DEFG").teamId("DEF123GHIJ").build(), Clock.systemUTC()).token();
             FormValidation ok = AppleCredentialChecks.testMapsToken(client, Clock.systemUTC(), token, server.baseUrl().toString());
             assertEquals(FormValidation.Kind.OK, ok.kind, ok.getMessage());
             assertFalse(ok.getMessage().contains(server.lastAccessToken()), "the access token is never shown");

@@ -15,7 +15,7 @@ import io.jenkins.plugins.appstoreconnect.build.StepGlue;
 import io.jenkins.plugins.appstoreconnect.build.WithAppStoreConnectTokenStep;
 import io.jenkins.plugins.appstoreconnect.build.WithAppleTokenStep;
 import io.jenkins.plugins.appstoreconnect.cli.CliRun;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitIds;
@@ -28,7 +28,7 @@ import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.fastlane.FastlaneApiKeyJson;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -218,11 +218,11 @@ class BadInputTableTest {
     }
 
     private static Supplier<String> scope(String entry) {
-        return core(() -> AppStoreConnectTokenRequest.builder().keyId("2X9R4HXF34").issuerId(ISSUER).scope(entry).build());
+        return core(() -> TokenRequest.builder().keyId("2X9R4HXF34").issuerId(ISSUER).scope(entry).build());
     }
 
     private static Supplier<String> window(Duration lifetime, Duration backdate) {
-        return core(() -> AppStoreConnectTokenRequest.builder().keyId("2X9R4HXF34").lifetime(lifetime).backdate(backdate).build());
+        return core(() -> TokenRequest.builder().keyId("2X9R4HXF34").lifetime(lifetime).backdate(backdate).build());
     }
 
     private static Supplier<String> variable(Variable v, String name) {
@@ -270,7 +270,7 @@ class BadInputTableTest {
         if (!profile.equals("iap")) {
             p.putIfAbsent("teamId", "DEF123GHIJ");
         }
-        return core(() -> AppleTokenSource.request(profile, p));
+        return core(() -> TokenParameters.request(profile, p));
     }
 
     private static Supplier<String> ascStep(java.util.function.Consumer<WithAppStoreConnectTokenStep> options) {
@@ -347,7 +347,7 @@ class BadInputTableTest {
         // issuer IDs
         r.add(new Row("issuer ID", "a key ID", core(() -> AppleIds.requireIssuerId("2X9R4HXF34")), "looks like a key ID"));
         r.add(new Row("issuer ID", "cut short", core(() -> AppleIds.requireIssuerId("57246542-96fe-1a63-e053")), "is not a UUID"));
-        r.add(new Row("issuer ID", "missing for a team key", core(() -> AppStoreConnectTokenRequest.team("2X9R4HXF34", null)),
+        r.add(new Row("issuer ID", "missing for a team key", core(() -> TokenRequest.team("2X9R4HXF34", null)),
                 "issuer ID is missing"));
         r.add(new Row("issuer ID", "form check: the key pasted", form(() -> CredentialFormChecks.issuerId(pem)), "is not a UUID"));
         // scopes
@@ -510,7 +510,7 @@ class BadInputTableTest {
         r.add(new Row("Apple token request", "two origins for maps", request("maps", Map.of("origins", "https://a.example.com, https://b.example.com")),
                 "A maps token has one origin claim (a string); 2 were given"));
         r.add(new Row("Apple token request", "an unknown parameter", request("maps", Map.of("audience", "x")), "Unknown token parameter 'audience'"));
-        r.add(new Row("Apple token request", "the key ID from the build", core(() -> AppleTokenSource.requestForKey("apns", "ABC123DEFG",
+        r.add(new Row("Apple token request", "the key ID from the build", core(() -> TokenParameters.requestForKey("apns", "ABC123DEFG",
                 "DEF123GHIJ", Map.of("keyId", "ZZZ123DEFG"))), "comes from the Apple developer key credential"));
         r.add(new Row("Apple token request", "iap lifetime over 60 minutes", request("iap", Map.of("issuerId", ISSUER, "bundleId",
                 "com.example.MyApp", "lifetimeSeconds", "3601")), "is above the 1-hour maximum for iap tokens"));

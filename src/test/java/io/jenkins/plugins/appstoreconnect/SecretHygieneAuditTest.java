@@ -10,9 +10,10 @@ import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.build.StepGlue;
 import io.jenkins.plugins.appstoreconnect.cli.CliRun;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitRequestSigner;
@@ -34,8 +35,8 @@ import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.mask.MaskingOutputStream;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretMasker;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.DecodedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
@@ -116,7 +117,7 @@ class SecretHygieneAuditTest {
         final Set<String> tokens = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
         /** Other secrets registered by a path (a portal Maps token, a CloudKit API token): label by value. */
         final Map<String, String> literals = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-        final AppStoreConnectTokenRequest team = AppStoreConnectTokenRequest.team(KEY_ID, ISSUER);
+        final TokenRequest team = TokenRequest.team(KEY_ID, ISSUER);
 
         Fixture() {
             String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
@@ -315,7 +316,7 @@ class SecretHygieneAuditTest {
 
     private static void mintingAndCaching(Audit a) {
         MutableClock clock = new MutableClock(java.time.Instant.parse("2030-01-01T00:00:00Z"));
-        MintedToken t = AppStoreConnectTokens.mint(F.key.privateKey(), F.team, clock);
+        MintedToken t = Tokens.mint(F.key.privateKey(), F.team, clock);
         a.token(t.token());
         a.object("minted token", t);
         a.object("request", F.team);
@@ -332,8 +333,8 @@ class SecretHygieneAuditTest {
     }
 
     private static void decoding(Audit a) {
-        MintedToken t = AppStoreConnectTokens.mint(F.key.privateKey(),
-                AppStoreConnectTokenRequest.builder().keyId(KEY_ID).scope("GET /v1/apps").build(), Clock.systemUTC());
+        MintedToken t = Tokens.mint(F.key.privateKey(),
+                TokenRequest.builder().keyId(KEY_ID).scope("GET /v1/apps").build(), Clock.systemUTC());
         a.token(t.token());
         DecodedToken d = TokenLinter.decode("Bearer " + t.token());
         a.object("decoded token", d);
@@ -369,7 +370,7 @@ class SecretHygieneAuditTest {
     }
 
     private static void environment(Audit a) {
-        MintedToken t = AppStoreConnectTokens.mint(F.key.privateKey(), F.team, Clock.systemUTC());
+        MintedToken t = Tokens.mint(F.key.privateKey(), F.team, Clock.systemUTC());
         a.token(t.token());
         KeyFilePaths paths = KeyFilePaths.inDirectory("/ws@tmp/asc-0123456789abcdef", KEY_ID);
         Map<String, String> env = BuildEnvironment.compute(EnvironmentNames.defaults(), F.team, paths, t);
@@ -383,7 +384,7 @@ class SecretHygieneAuditTest {
     }
 
     private static void masking(Audit a) throws IOException {
-        MintedToken t = AppStoreConnectTokens.mint(F.key.privateKey(), F.team, Clock.systemUTC());
+        MintedToken t = Tokens.mint(F.key.privateKey(), F.team, Clock.systemUTC());
         a.token(t.token());
         SecretMasker masker = new SecretMasker(SecretForms.of(F.key));
         masker.addAll(SecretForms.ofToken(t.token()));
@@ -416,7 +417,7 @@ class SecretHygieneAuditTest {
                 () -> new SecretMasker().add(""),
                 () -> TokenLinter.decode(F.pem),
                 () -> TokenLinter.decode(F.forms.get(3)),
-                () -> AppStoreConnectTokenRequest.builder().keyId(KEY_ID).scope(F.pem).build(),
+                () -> TokenRequest.builder().keyId(KEY_ID).scope(F.pem).build(),
                 () -> FastlaneApiKeyJson.toJson(KEY_ID, F.pem, F.pem, 600, false),
                 () -> KeyFileLayout.directoryName(F.forms.get(3)),
                 () -> EnvironmentNames.withOverrides(Map.of(EnvironmentNames.Variable.JWT, F.forms.get(3))));
@@ -434,7 +435,7 @@ class SecretHygieneAuditTest {
         } catch (InvalidInputException | IOException e) {
             a.object("key file rejection", e);
         }
-        MintedToken other = AppStoreConnectTokens.mint(F.key.privateKey(), AppStoreConnectTokenRequest.individual("OTHERKEY01"), Clock.systemUTC());
+        MintedToken other = Tokens.mint(F.key.privateKey(), TokenRequest.individual("OTHERKEY01"), Clock.systemUTC());
         a.token(other.token());
         try {
             BuildEnvironment.compute(EnvironmentNames.defaults(), F.team, KeyFilePaths.inDirectory("/t", KEY_ID), other);
@@ -572,7 +573,7 @@ class SecretHygieneAuditTest {
     /** Every profile minted from the known key through the token source (cached, refreshed), and their errors. */
     private static void appleProfiles(Audit a) {
         MutableClock clock = new MutableClock(java.time.Instant.parse("2030-01-01T00:00:00Z"));
-        AppleTokenSource source = new AppleTokenSource(clock);
+        TokenCache source = new TokenCache(clock);
         Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         profiles.put("maps", Map.of("origins", "https://example.com", "scope", "server_api"));
         profiles.put("weatherkit", Map.of("serviceId", "com.example.weatherkit-client"));
@@ -581,25 +582,25 @@ class SecretHygieneAuditTest {
         profiles.put("siwa", Map.of("clientId", "com.example.web"));
         profiles.put("iap", Map.of("issuerId", ISSUER, "bundleId", "com.example.MyApp"));
         for (Map.Entry<String, Map<String, String>> p : profiles.entrySet()) {
-            AppleTokenRequest request = AppleTokenSource.requestForKey(p.getKey(), APPLE_KID, TEAM, p.getValue());
+            TokenRequest request = TokenParameters.requestForKey(p.getKey(), APPLE_KID, TEAM, p.getValue());
             a.object("request " + p.getKey(), request);
-            String prefix = AppleTokenSource.maskPrefix(request);
-            a.token(source.token(F.key, request).token());
+            String prefix = Tokens.maskPrefix(request);
+            a.token(source.get(F.key, request).token());
             a.text("mask prefix " + p.getKey() + " (a header, not a secret)", prefix);
             for (int i = 0; i < 3; i++) {
-                MintedToken t = source.token(F.key, request, prefix);
+                MintedToken t = new TokenSource(source, F.key, request).token(prefix);
                 a.token(t.token());
                 a.object("minted " + p.getKey(), t);
                 clock.advance(Duration.ofMinutes(55));
             }
-            MintedToken direct = AppleTokens.mint(F.key, request, clock);
+            MintedToken direct = Tokens.mint(F.key, request, clock);
             a.token(direct.token());
             a.object("minted directly " + p.getKey(), direct);
         }
         a.object("Apple token source", source);
-        AppleTokenRequest apns = AppleTokenSource.requestForKey("apns", APPLE_KID, TEAM, Map.of());
+        TokenRequest apns = TokenParameters.requestForKey("apns", APPLE_KID, TEAM, Map.of());
         try {
-            source.token(F.key, apns, "eyJhbGciOiJub25lIn0.");
+            new TokenSource(source, F.key, apns).token("eyJhbGciOiJub25lIn0.");
             fail("accepted");
         } catch (IllegalStateException e) {
             a.object("a token the mask would not cover", e);
@@ -608,14 +609,14 @@ class SecretHygieneAuditTest {
                 Map.of(F.forms.get(3), "x"), Map.of("lifetimeSeconds", F.forms.get(3)), Map.of("clientId", F.forms.get(1)))) {
             for (String profile : List.of("weatherkit", "maps", "siwa")) {
                 try {
-                    AppleTokenSource.requestForKey(profile, APPLE_KID, TEAM, p);
+                    TokenParameters.requestForKey(profile, APPLE_KID, TEAM, p);
                 } catch (InvalidInputException e) {
                     a.object("request rejected", e);
                 }
             }
         }
         try {
-            AppleTokenSource.request(F.forms.get(3), Map.of());
+            TokenParameters.request(F.forms.get(3), Map.of());
             fail("accepted");
         } catch (InvalidInputException e) {
             a.object("the key as the profile", e);
@@ -654,7 +655,7 @@ class SecretHygieneAuditTest {
     private static void mapsAndCloudKitTokens(Audit a) {
         String opaque = "mapsportal" + java.util.HexFormat.of().formatHex(F.key.fingerprint().getBytes(StandardCharsets.US_ASCII)).substring(0, 40);
         a.secret("the portal Maps token", opaque);
-        MintedToken mapsJwt = AppleTokens.mint(F.key, AppleTokenSource.requestForKey("maps", APPLE_KID, TEAM,
+        MintedToken mapsJwt = Tokens.mint(F.key, TokenParameters.requestForKey("maps", APPLE_KID, TEAM,
                 Map.of("lifetimeSeconds", "2592000")), Clock.systemUTC());
         a.token(mapsJwt.token());
         for (String token : List.of(opaque, mapsJwt.token(), "Bearer " + mapsJwt.token())) {
@@ -871,7 +872,7 @@ class SecretHygieneAuditTest {
     @Test
     void theAuditFindsWhatItLooksFor() {
         // the scan itself must be able to fail: each secret form, and the shape detectors
-        MintedToken t = AppStoreConnectTokens.mint(F.key.privateKey(), F.team, Clock.systemUTC());
+        MintedToken t = Tokens.mint(F.key.privateKey(), F.team, Clock.systemUTC());
         SecretScan scan = new SecretScan().key("k", F.pem).token("t", t.token());
         for (String form : F.forms) {
             assertTrue(scan.find("log: " + form + " end").isPresent());
@@ -880,7 +881,7 @@ class SecretHygieneAuditTest {
         assertTrue(scan.find("..." + line.substring(10, 30) + "...").isPresent(), "a 20-character piece of a body line");
         assertTrue(scan.find(t.token()).isPresent());
         assertTrue(PRIVATE_KEY_ARMOR.matcher(TestKeys.pkcs8Pem(TestKeys.p256())).find());
-        assertTrue(JWT.matcher(AppStoreConnectTokens.mint(P256PrivateKeys.parse(TestKeys.pkcs8Pem(TestKeys.p256())).privateKey(), F.team,
+        assertTrue(JWT.matcher(Tokens.mint(P256PrivateKeys.parse(TestKeys.pkcs8Pem(TestKeys.p256())).privateKey(), F.team,
                 Clock.systemUTC()).token()).find());
         assertTrue(XStreamLike.dump(new Holder(F.pem)).contains(F.pem), "the dump shows plain fields");
         assertFalse(XStreamLike.dump(new Holder(Secret.fromString(F.pem))).contains("BEGIN"), "the dump writes a Secret encrypted");

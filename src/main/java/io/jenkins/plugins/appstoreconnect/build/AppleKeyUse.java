@@ -5,11 +5,11 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import java.time.Clock;
 
 /**
  * One use of an Apple developer key in a build ({@code withAppleToken}, the {@code appleToken} binding): the
@@ -18,33 +18,30 @@ import java.time.Clock;
  */
 final class AppleKeyUse {
 
-    /** The plugin's Apple token cache: one per controller, shared by every block and binding. */
-    static final AppleTokenSource TOKENS = new AppleTokenSource(Clock.systemUTC());
-
     final String credentialsId;
     final AppleDeveloperKey credential;
     final ParsedKey key;
-    final AppleTokenRequest request;
+    final TokenRequest request;
     final String variable;
     final String maskPrefix;
-    private final AppleTokenSource tokens;
+    private final TokenSource tokens;
 
     /**
-     * Checks the options against the credential and mints the first token (for the mask prefix).
+     * Checks the options against the credential and parses the key; no token is minted yet.
      *
      * @throws AbortException naming the problem (an unknown profile, a missing or wrong parameter, a bad variable
      *                        name), never the key
      */
-    AppleKeyUse(String credentialsId, AppleDeveloperKey credential, AppleTokenOptions options, AppleTokenSource tokens)
+    AppleKeyUse(String credentialsId, AppleDeveloperKey credential, AppleTokenOptions options, TokenCache cache)
             throws AbortException {
         this.credentialsId = credentialsId;
         this.credential = credential;
-        this.tokens = tokens;
         try {
             this.variable = options.variableName();
             this.request = options.request(credential);
             this.key = P256PrivateKeys.parse(credential.getPrivateKey().getPlainText());
-            this.maskPrefix = AppleTokenSource.maskPrefix(request);
+            this.tokens = new TokenSource(cache, key, request);
+            this.maskPrefix = tokens.maskPrefix();
         } catch (InvalidInputException e) {
             throw new AbortException(Messages.AppleToken_BadOption(credentialsId, e.getMessage()));
         }
@@ -52,7 +49,7 @@ final class AppleKeyUse {
 
     /** Looks the credential up for {@code run}, records its use, and checks the options. */
     static AppleKeyUse open(String credentialsId, AppleTokenOptions options, Run<?, ?> run) throws AbortException {
-        return new AppleKeyUse(credentialsId, lookup(credentialsId, run, true), options, TOKENS);
+        return new AppleKeyUse(credentialsId, lookup(credentialsId, run, true), options, KeyBlock.TOKENS);
     }
 
     static AppleDeveloperKey lookup(String credentialsId, Run<?, ?> run, boolean track) throws AbortException {
@@ -61,7 +58,7 @@ final class AppleKeyUse {
 
     /** A token with at least the profile's refresh margin of life left, starting with {@link #maskPrefix}. */
     String token() {
-        return tokens.token(key, request, maskPrefix).token();
+        return tokens.token(maskPrefix).token();
     }
 
     /** A console filter masking the key and every token of this request. */

@@ -52,7 +52,7 @@ final class AppleTokenExpander extends EnvironmentExpander {
         if (u == null) {
             String kind = Messages.Kind_AppleDeveloperKey();
             AppleDeveloperKey credential = AppleKeyUse.lookup(credentialsId, CredentialLookup.run(runId, kind), false);
-            u = new AppleKeyUse(credentialsId, credential, options, AppleKeyUse.TOKENS);
+            u = new AppleKeyUse(credentialsId, credential, options, KeyBlock.TOKENS);
             if (!u.key.fingerprint().equals(fingerprint) || !u.maskPrefix.equals(maskPrefix)) {
                 throw new AbortException(Messages.AppleToken_Changed(credentialsId));
             }

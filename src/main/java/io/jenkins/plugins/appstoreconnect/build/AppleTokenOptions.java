@@ -2,9 +2,9 @@ package io.jenkins.plugins.appstoreconnect.build;
 
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenProfile;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What {@code withAppleToken} and the {@code appleToken} binding mint: the profile, its parameters and the variable.
- * Plain data (no secret), stored as given and checked by core ({@link AppleTokenSource#requestForKey}) when used.
+ * Plain data (no secret), stored as given and checked by core ({@link TokenParameters#requestForKey}) when used.
  */
 final class AppleTokenOptions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -37,7 +37,7 @@ final class AppleTokenOptions implements Serializable {
     /** The profiles for a form's drop-down: short name and title. */
     static ListBoxModel profileItems() {
         ListBoxModel m = new ListBoxModel();
-        for (AppleTokenProfile p : AppleTokenProfile.values()) {
+        for (TokenProfile p : TokenProfile.teamKeyProfiles()) {
             m.add(new ListBoxModel.Option(p.cliName() + " \u2014 " + p.title(), p.cliName()));
         }
         return m;
@@ -62,8 +62,8 @@ final class AppleTokenOptions implements Serializable {
      * @throws io.jenkins.plugins.appstoreconnect.core.InvalidInputException for an unknown profile, a missing or
      *                                                                        wrong parameter
      */
-    AppleTokenRequest request(AppleDeveloperKey credential) {
-        return AppleTokenSource.requestForKey(profile, credential.getKeyId(), credential.getTeamId(), parameters());
+    TokenRequest request(AppleDeveloperKey credential) {
+        return TokenParameters.requestForKey(profile, credential.getKeyId(), credential.getTeamId(), parameters());
     }
 
     /** The parameters as core names them; blank ones left out. */

@@ -15,7 +15,7 @@ import io.jenkins.plugins.appstoreconnect.core.build.KeyFilePaths;
 import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import java.io.File;
 import java.io.IOException;
@@ -38,7 +38,7 @@ final class KeyBlock {
     final String credentialsId;
     final AppStoreConnectApiKey credential;
     final ParsedKey key;
-    final AppStoreConnectTokenRequest request;
+    final TokenRequest request;
     final EnvironmentNames names;
     final TokenSource tokens;
     final String maskPrefix;

@@ -4,7 +4,7 @@ import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.build.TokenOptions;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -112,7 +112,7 @@ final class KeyUseOptions implements Serializable {
     }
 
     /** The checked token request for {@code key}; throws core's InvalidInputException naming the problem. */
-    AppStoreConnectTokenRequest request(AppStoreConnectApiKey key) {
+    TokenRequest request(AppStoreConnectApiKey key) {
         return TokenOptions.request(key.getKeyId(), key.getIssuerId(), key.isEnterprise(), scope,
                 lifetime == 0 ? null : lifetime);
     }

@@ -1,15 +1,15 @@
 package io.jenkins.plugins.appstoreconnect.cli;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenProfile;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitRequestSigner;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import io.jenkins.plugins.appstoreconnect.core.token.DecodedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
@@ -146,7 +146,7 @@ public final class AppleJwt {
                     "give either --issuer-id (team key) or --individual (individual key), not "
                             + (a.has("individual") ? "both" : "neither"));
         }
-        AppStoreConnectTokenRequest.Builder request = AppStoreConnectTokenRequest.builder()
+        TokenRequest.Builder request = TokenRequest.builder()
                 .keyId(keyId)
                 .issuerId(a.get("issuer-id"))
                 .scope(a.all("scope"))
@@ -154,7 +154,7 @@ public final class AppleJwt {
         if (a.get("lifetime") != null) {
             request.lifetime(Duration.ofSeconds(wholeSeconds("--lifetime", a.get("lifetime"))));
         }
-        MintedToken token = AppStoreConnectTokens.mint(key.parsed().privateKey(), request.build(), clock);
+        MintedToken token = Tokens.mint(key.parsed().privateKey(), request.build(), clock);
         out.println(token.token());
         return OK;
     }
@@ -230,12 +230,12 @@ public final class AppleJwt {
         out.println("   environment variable carries it): " + key.encoding().label());
         out.println("   public key fingerprint " + key.fingerprint());
         out.println();
-        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.builder()
+        TokenRequest request = TokenRequest.builder()
                 .keyId(keyId)
                 .issuerId(issuer)
                 .scope(List.of("GET /v1/apps"))
                 .build();
-        MintedToken token = AppStoreConnectTokens.mint(key.privateKey(), request, clock);
+        MintedToken token = Tokens.mint(key.privateKey(), request, clock);
         out.println("2. Minted an App Store Connect token for key ID " + keyId + " and issuer " + issuer + ",");
         out.println("   valid " + Duration.between(token.issuedAt(), token.expiresAt()).toSeconds()
                 + " s (iat " + token.issuedAt() + ", exp " + token.expiresAt() + "):");
@@ -279,7 +279,7 @@ public final class AppleJwt {
             keyId = key.keyIdGuess().orElseThrow(() -> new InvalidInputException(
                     "--key-id is needed: it could not be taken from the key file's name (Apple names it AuthKey_<KEY ID>.p8)"));
         }
-        AppleTokenRequest.Builder request = AppleTokenRequest.builder(AppleTokenProfile.byName(command))
+        TokenRequest.Builder request = TokenRequest.builder(TokenProfile.byName(command))
                 .keyId(keyId)
                 .teamId(a.get("team-id"))
                 .issuerId(a.get("issuer-id"))
@@ -291,7 +291,7 @@ public final class AppleJwt {
         if (a.get("lifetime") != null) {
             request.lifetime(Duration.ofSeconds(wholeSeconds("--lifetime", a.get("lifetime"))));
         }
-        MintedToken token = AppleTokens.mint(key.parsed(), request.build(), clock);
+        MintedToken token = Tokens.mint(key.parsed(), request.build(), clock);
         out.println(token.token());
         return OK;
     }

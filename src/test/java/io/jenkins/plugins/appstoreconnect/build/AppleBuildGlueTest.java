@@ -19,7 +19,7 @@ import io.jenkins.plugins.appstoreconnect.CloudKitServerKeyImpl;
 import io.jenkins.plugins.appstoreconnect.MapsTokenImpl;
 import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.TestKeys;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitRequestSigner;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitSignInput;
@@ -74,7 +74,7 @@ class AppleBuildGlueTest {
     void theStepsFieldsBecomeACheckedRequest() throws Exception {
         AppleTokenOptions o = weatherKit(null);
         o.setLifetime(1800);
-        AppleKeyUse use = new AppleKeyUse("team-key", credential, o.copy(), new AppleTokenSource(clock));
+        AppleKeyUse use = new AppleKeyUse("team-key", credential, o.copy(), new TokenCache(clock));
         assertEquals(AppleTokenOptions.DEFAULT_VARIABLE, use.variable);
         assertEquals(Duration.ofSeconds(1800), use.request.lifetime());
         assertEquals(TEAM, use.request.teamId());
@@ -96,7 +96,7 @@ class AppleBuildGlueTest {
 
     private void assertAbort(String expected, AppleTokenOptions options) {
         AbortException e = assertThrows(AbortException.class,
-                () -> new AppleKeyUse("team-key", credential, options, new AppleTokenSource(clock)));
+                () -> new AppleKeyUse("team-key", credential, options, new TokenCache(clock)));
         assertTrue(e.getMessage().startsWith("Cannot mint a token with Apple developer key 'team-key': "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains(pem.split("\n")[1]));
@@ -105,7 +105,7 @@ class AppleBuildGlueTest {
     @Test
     void theExpanderGivesEachStepAFreshTokenAndSerialisesNoSecret() throws Exception {
         AppleTokenOptions o = weatherKit("WEATHERKIT_TOKEN");
-        AppleKeyUse use = new AppleKeyUse("team-key", credential, o, new AppleTokenSource(clock));
+        AppleKeyUse use = new AppleKeyUse("team-key", credential, o, new TokenCache(clock));
         AppleTokenExpander expander = new AppleTokenExpander("job#1", o, use);
         assertEquals(Set.of("WEATHERKIT_TOKEN"), expander.getSensitiveVariables());
 
@@ -135,7 +135,7 @@ class AppleBuildGlueTest {
     @Test
     void theFilterMasksTheKeyAndTokensOfTheProfileMintedLater() throws Exception {
         AppleTokenOptions o = weatherKit("WEATHERKIT_TOKEN");
-        AppleTokenSource tokens = new AppleTokenSource(clock);
+        TokenCache tokens = new TokenCache(clock);
         AppleKeyUse use = new AppleKeyUse("team-key", credential, o, tokens);
         KeyMaskingFilter onAgent = (KeyMaskingFilter) deserialise(serialise(use.filter()));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();

@@ -28,8 +28,8 @@ import io.jenkins.plugins.appstoreconnect.core.build.KeyFileLayout;
 import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import java.io.ByteArrayOutputStream;
@@ -89,17 +89,17 @@ class BuildGlueTest {
         assertEquals("APP_STORE_CONNECT_API_KEY_KEY_ID", names.get(Variable.KEY_ID));
         assertEquals("GET /v1/apps\n\nPOST /v1/builds", copy.getScopeLines());
 
-        AppStoreConnectTokenRequest r = copy.request(credential(ISSUER));
+        TokenRequest r = copy.request(credential(ISSUER));
         assertEquals(List.of("GET /v1/apps", "POST /v1/builds"), r.scope());
         assertEquals(Duration.ofSeconds(600), r.lifetime());
         assertEquals(ISSUER, r.issuerId());
 
         AppStoreConnectApiKeyImpl enterprise = credential(null);
         enterprise.setEnterprise(true);
-        AppStoreConnectTokenRequest e = new KeyUseOptions().request(enterprise);
+        TokenRequest e = new KeyUseOptions().request(enterprise);
         assertTrue(e.isIndividual());
         assertEquals(Audience.ENTERPRISE, e.audience());
-        assertEquals(AppStoreConnectTokenRequest.MAX_LIFETIME, e.lifetime(), "0 is the default lifetime");
+        assertEquals(TokenRequest.MAX_LIFETIME, e.lifetime(), "0 is the default lifetime");
 
         KeyUseOptions bad = new KeyUseOptions();
         bad.setName(Variable.JWT, "PATH");
@@ -111,7 +111,7 @@ class BuildGlueTest {
 
     @Test
     void theAgentCallablesWriteAndDeleteTheBlockDirectory(@TempDir Path workspaceParent) throws Exception {
-        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenRequest request = TokenRequest.team(KID, ISSUER);
         Map<String, byte[]> files = KeyFileLayout.files(key, request);
         List<byte[]> contents = new ArrayList<>(files.values());
         Path dir = workspaceParent.resolve("ws@tmp").resolve(KeyFileLayout.directoryName("0123abcd"));
@@ -141,7 +141,7 @@ class BuildGlueTest {
 
     @Test
     void theExpanderGivesEachStepAFreshTokenAndSerialisesNoSecret() throws Exception {
-        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenRequest request = TokenRequest.team(KID, ISSUER);
         TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
         String prefix = tokens.maskPrefix();
         KeyUseOptions options = new KeyUseOptions();
@@ -176,7 +176,7 @@ class BuildGlueTest {
 
     @Test
     void theExpanderRefusesATokenTheFilterWouldNotMask() {
-        TokenSource tokens = new TokenSource(new TokenCache(clock), key, AppStoreConnectTokenRequest.team(KID, ISSUER));
+        TokenSource tokens = new TokenSource(new TokenCache(clock), key, TokenRequest.team(KID, ISSUER));
         TokenEnvironmentExpander expander = new TokenEnvironmentExpander("asc", "job#1", new KeyUseOptions(), key.fingerprint(),
                 KID, "/t/asc-1", "eyJhbGciOiJub25lIn0.", tokens);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> expander.expand(new EnvVars()));
@@ -185,7 +185,7 @@ class BuildGlueTest {
 
     @Test
     void theFilterMasksTheKeyAndTokensMintedAfterItWasMade() throws Exception {
-        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenRequest request = TokenRequest.team(KID, ISSUER);
         String prefix = new TokenSource(new TokenCache(clock), key, request).maskPrefix();
         KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), prefix);
         assertFalse(filter.toString().contains(key.pkcs8Pem().split("\n")[1]));
@@ -195,9 +195,9 @@ class BuildGlueTest {
         List<String> later = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Clock at = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z").plusSeconds(1000L * i), ZoneOffset.UTC);
-            AppStoreConnectTokenRequest r = i % 2 == 0 ? request
-                    : AppStoreConnectTokenRequest.builder().keyId(KID).scope("GET /v1/apps").lifetime(Duration.ofSeconds(400)).build();
-            later.add(AppStoreConnectTokens.mint(key.privateKey(), r, at).token());
+            TokenRequest r = i % 2 == 0 ? request
+                    : TokenRequest.builder().keyId(KID).scope("GET /v1/apps").lifetime(Duration.ofSeconds(400)).build();
+            later.add(Tokens.mint(key.privateKey(), r, at).token());
         }
         String json = new String(KeyFileLayout.files(key, request).get("fastlane-api-key.json"), StandardCharsets.UTF_8);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
@@ -221,7 +221,7 @@ class BuildGlueTest {
     @Test
     @SuppressWarnings("deprecation")
     void theFilterMasksThroughEveryBuildOverload() throws Exception {
-        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenRequest request = TokenRequest.team(KID, ISSUER);
         KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()),
                 new TokenSource(new TokenCache(clock), key, request).maskPrefix());
         for (int overload = 0; overload < 2; overload++) {
@@ -238,7 +238,7 @@ class BuildGlueTest {
     /** The build's final error is printed after the block's filter is gone: the block's failure handler masks it. */
     @Test
     void aTokenInTheBlocksFailureIsMaskedAndTheHandlerHoldsNoSecret() throws Exception {
-        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenRequest request = TokenRequest.team(KID, ISSUER);
         TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
         KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), tokens.maskPrefix());
         String token = tokens.token().token();

@@ -3,10 +3,10 @@ package io.jenkins.plugins.appstoreconnect.build;
 import hudson.AbortException;
 import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import hudson.util.Secret;
 import java.lang.reflect.Constructor;
@@ -75,7 +75,7 @@ public final class StepGlue {
 
     private static String appleKeyUseRejection(AppleDeveloperKey credential, AppleTokenOptions options) {
         try {
-            new AppleKeyUse("team-key", credential, options.copy(), new AppleTokenSource(Clock.systemUTC()));
+            new AppleKeyUse("team-key", credential, options.copy(), new TokenCache(Clock.systemUTC()));
         } catch (AbortException e) {
             return e.getMessage();
         }
@@ -129,7 +129,7 @@ public final class StepGlue {
         keyUse.setScopeLines("GET /v1/apps\nPOST /v1/builds");
         keyUse.setLifetime(900);
         keyUse.setName(io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable.JWT, "ASC_TOKEN");
-        AppStoreConnectTokenRequest request = keyUse.request(asc);
+        TokenRequest request = keyUse.request(asc);
         TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
         String prefix = tokens.maskPrefix();
         minted.accept(tokens.token().token());
@@ -150,7 +150,7 @@ public final class StepGlue {
         AppleTokenOptions appleOptions = new AppleTokenOptions("weatherkit");
         appleOptions.setServiceId("com.example.weatherkit-client");
         appleOptions.setVariable("WEATHERKIT_TOKEN");
-        AppleKeyUse use = new AppleKeyUse("team-key", apple, appleOptions.copy(), new AppleTokenSource(clock));
+        AppleKeyUse use = new AppleKeyUse("team-key", apple, appleOptions.copy(), new TokenCache(clock));
         minted.accept(use.token());
         AppleTokenExpander appleExpander = new AppleTokenExpander("job#1", appleOptions.copy(), use);
         for (int i = 0; i < 2; i++) {

@@ -394,7 +394,7 @@ class WebMethodSecurityTest {
         // a fill method with a fixed list of choices needs POST, but neither the credential rules nor a permission check
         List<Effect> fixed = List.of(new Effect(Kind.CALL, "hudson.util.ListBoxModel#add", 1),
                 new Effect(Kind.CALL, OURS + ".Messages#Audience_Standard", 1),
-                new Effect(Kind.CALL, "[L" + OURS + ".core.apple.AppleTokenProfile;#clone", 1));
+                new Effect(Kind.CALL, "[L" + OURS + ".core.token.TokenProfile;#clone", 1));
         assertEquals(List.of(), violations(new WebMethod("choices", "doFillAudienceItems", true, false, fixed)));
         assertFalse(arrayClone("java.lang.Object#clone"));
         // ... unless it does more than that (here: calls out), or is not a fill method

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.build;
 
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ public final class BuildEnvironment {
      * @return an unmodifiable map; its values include the token, a secret
      * @throws IllegalArgumentException if the token was signed under another key ID than the request's (a bug)
      */
-    public static Map<String, String> compute(EnvironmentNames names, AppStoreConnectTokenRequest request,
+    public static Map<String, String> compute(EnvironmentNames names, TokenRequest request,
             KeyFilePaths paths, MintedToken token) {
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(request, "request");
@@ -56,7 +56,7 @@ public final class BuildEnvironment {
         return Collections.unmodifiableMap(env);
     }
 
-    private static String value(Variable v, AppStoreConnectTokenRequest request, KeyFilePaths paths, MintedToken token) {
+    private static String value(Variable v, TokenRequest request, KeyFilePaths paths, MintedToken token) {
         switch (v) {
             case JWT: return token.token();
             case KEY_ID: return request.keyId();
@@ -74,7 +74,7 @@ public final class BuildEnvironment {
      * Whether to print {@link #INDIVIDUAL_KEY_NOTE} now: for an individual key that has not been noted yet in
      * this block.
      */
-    public static boolean individualKeyNoteDue(AppStoreConnectTokenRequest request, boolean alreadyNoted) {
+    public static boolean individualKeyNoteDue(TokenRequest request, boolean alreadyNoted) {
         return !alreadyNoted && request.isIndividual();
     }
 }

@@ -4,7 +4,7 @@ import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.fastlane.FastlaneApiKeyJson;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -136,12 +136,12 @@ public final class KeyFileLayout {
     }
 
     /** fastlane's {@code duration}: the request's lifetime in seconds. */
-    public static int fastlaneDurationSeconds(AppStoreConnectTokenRequest request) {
+    public static int fastlaneDurationSeconds(TokenRequest request) {
         return (int) request.lifetime().getSeconds();
     }
 
     /** fastlane's {@code in_house}: whether the request is for the Enterprise Program audience. */
-    public static boolean inHouse(AppStoreConnectTokenRequest request) {
+    public static boolean inHouse(TokenRequest request) {
         return request.audience() == Audience.ENTERPRISE;
     }
 
@@ -151,7 +151,7 @@ public final class KeyFileLayout {
      * directory ({@link #directories()}, and the block directory) {@link #DIR_MODE}. The contents are secret;
      * the arrays are fresh on every call, so the caller may zero them after use.
      */
-    public static Map<String, byte[]> files(ParsedKey key, AppStoreConnectTokenRequest request) {
+    public static Map<String, byte[]> files(ParsedKey key, TokenRequest request) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(request, "request");
         String pem = key.pkcs8Pem();
@@ -164,10 +164,10 @@ public final class KeyFileLayout {
     }
 
     /**
-     * Writes {@link #files(ParsedKey, AppStoreConnectTokenRequest)} into a new directory
+     * Writes {@link #files(ParsedKey, TokenRequest)} into a new directory
      * {@code <base>/asc-<blockId>}; see {@link #writeFiles}.
      */
-    public static WrittenKeyFiles write(Path base, String blockId, ParsedKey key, AppStoreConnectTokenRequest request)
+    public static WrittenKeyFiles write(Path base, String blockId, ParsedKey key, TokenRequest request)
             throws IOException {
         Map<String, byte[]> files = files(key, request);
         try {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.build;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import java.time.Duration;
@@ -15,14 +15,14 @@ import java.util.List;
 public final class TokenOptions {
 
     /**
-     * The shortest {@code lifetime}: a token is issued {@link AppStoreConnectTokenRequest#DEFAULT_BACKDATE} in
+     * The shortest {@code lifetime}: a token is issued {@link TokenRequest#DEFAULT_BACKDATE} in
      * the past and replaced {@link TokenCache#DEFAULT_REFRESH_MARGIN} before it expires, so it must live longer
      * than both together: 361 s.
      */
-    public static final int MIN_LIFETIME_SECONDS = (int) AppStoreConnectTokenRequest.DEFAULT_BACKDATE
+    public static final int MIN_LIFETIME_SECONDS = (int) TokenRequest.DEFAULT_BACKDATE
             .plus(TokenCache.DEFAULT_REFRESH_MARGIN).getSeconds() + 1;
     /** The longest {@code lifetime}: Apple's 20 minutes, backdate included (1200 s). */
-    public static final int MAX_LIFETIME_SECONDS = (int) AppStoreConnectTokenRequest.MAX_LIFETIME.getSeconds();
+    public static final int MAX_LIFETIME_SECONDS = (int) TokenRequest.MAX_LIFETIME.getSeconds();
 
     private TokenOptions() {}
 
@@ -37,16 +37,16 @@ public final class TokenOptions {
      * @throws InvalidInputException for a lifetime outside {@value #MIN_LIFETIME_SECONDS} to
      *                               {@value #MAX_LIFETIME_SECONDS} s or a malformed scope entry
      */
-    public static AppStoreConnectTokenRequest request(String keyId, String issuerId, boolean enterprise, List<String> scope,
+    public static TokenRequest request(String keyId, String issuerId, boolean enterprise, List<String> scope,
             Integer lifetimeSeconds) {
-        AppStoreConnectTokenRequest.Builder b = AppStoreConnectTokenRequest.builder().keyId(keyId).issuerId(issuerId)
+        TokenRequest.Builder b = TokenRequest.builder().keyId(keyId).issuerId(issuerId)
                 .audience(enterprise ? Audience.ENTERPRISE : Audience.STANDARD);
         if (lifetimeSeconds != null) {
             int s = lifetimeSeconds;
             if (s < MIN_LIFETIME_SECONDS || s > MAX_LIFETIME_SECONDS) {
                 throw new InvalidInputException("The token lifetime must be " + MIN_LIFETIME_SECONDS + " to "
                         + MAX_LIFETIME_SECONDS + " seconds (Apple allows 20 minutes, including the "
-                        + AppStoreConnectTokenRequest.DEFAULT_BACKDATE.getSeconds() + " s by which tokens are dated back;"
+                        + TokenRequest.DEFAULT_BACKDATE.getSeconds() + " s by which tokens are dated back;"
                         + " tokens are replaced " + TokenCache.DEFAULT_REFRESH_MARGIN.toMinutes()
                         + " minutes before they expire); got " + s + ".");
             }

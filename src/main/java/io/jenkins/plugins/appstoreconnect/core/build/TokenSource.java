@@ -1,16 +1,17 @@
 package io.jenkins.plugins.appstoreconnect.core.build;
 
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Tokens for the steps of one block: every call of {@link #token()} returns a token with at least the cache's
- * refresh margin of life left at that moment by the cache's clock, whether the step starts at once or 40 minutes
+ * Tokens for the steps of one block, of any {@link io.jenkins.plugins.appstoreconnect.core.token.TokenProfile}:
+ * every call of {@link #token()} returns a token with at least the cache's refresh margin of life left at that
+ * moment by the cache's clock, whether the step starts at once or 40 minutes
  * into the block. Tokens come from the shared {@link TokenCache}, so steps close together reuse one. Holds the
  * key: keep it in memory only; {@link #toString()} shows the fingerprint and request.
  *
@@ -23,21 +24,21 @@ public final class TokenSource {
 
     private final TokenCache cache;
     private final ParsedKey key;
-    private final AppStoreConnectTokenRequest request;
+    private final TokenRequest request;
 
     /**
      * @param cache   the plugin's token cache (its clock decides freshness and the tokens' times)
      * @param key     the credential's key
      * @param request what to mint
      */
-    public TokenSource(TokenCache cache, ParsedKey key, AppStoreConnectTokenRequest request) {
+    public TokenSource(TokenCache cache, ParsedKey key, TokenRequest request) {
         this.cache = Objects.requireNonNull(cache, "cache");
         this.key = Objects.requireNonNull(key, "key");
         this.request = Objects.requireNonNull(request, "request");
     }
 
     /** The request tokens are minted for. */
-    public AppStoreConnectTokenRequest request() {
+    public TokenRequest request() {
         return request;
     }
 
@@ -57,7 +58,22 @@ public final class TokenSource {
      * hands out, now and later. Not a secret.
      */
     public String maskPrefix() {
-        return SecretForms.tokenPrefix(token().token());
+        return Tokens.maskPrefix(request);
+    }
+
+    /**
+     * {@link #token()}, checking that it starts with {@code maskPrefix}, the prefix the block's log masks.
+     *
+     * @throws IllegalStateException if it does not (the token would show in the log); the message holds no token
+     */
+    public MintedToken token(String maskPrefix) {
+        Objects.requireNonNull(maskPrefix, "maskPrefix");
+        MintedToken token = token();
+        if (!token.token().startsWith(maskPrefix)) {
+            throw new IllegalStateException("The " + request.profile().cliName() + " token for key " + request.keyId()
+                    + " does not start with the header the console log masks, so it could show in the log; not handing it out.");
+        }
+        return token;
     }
 
     /** {@link BuildEnvironment#compute} with a {@link #token()} fetched now. */
@@ -72,13 +88,7 @@ public final class TokenSource {
      * @throws IllegalStateException if it does not (the token would show in the log); the message holds no token
      */
     public Map<String, String> environment(EnvironmentNames names, KeyFilePaths paths, String maskPrefix) {
-        Objects.requireNonNull(maskPrefix, "maskPrefix");
-        MintedToken token = token();
-        if (!token.token().startsWith(maskPrefix)) {
-            throw new IllegalStateException("The token for key " + request.keyId() + " does not start with the header"
-                    + " the console log masks, so it could show in the log; not handing it out.");
-        }
-        return BuildEnvironment.compute(names, request, paths, token);
+        return BuildEnvironment.compute(names, request, paths, token(maskPrefix));
     }
 
     /** Fingerprint and request only. */

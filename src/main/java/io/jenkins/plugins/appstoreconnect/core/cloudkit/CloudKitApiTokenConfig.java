@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.cloudkit;
 
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTeamIds;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,8 +48,8 @@ public final class CloudKitApiTokenConfig {
         String t = CloudKitIds.requireApiToken(apiToken);
         String cb = CloudKitIds.optionalCallbackUrl(signInCallbackUrl);
         LinkedHashSet<String> origins = new LinkedHashSet<>();
-        for (String o : AppleTokenSource.splitList(allowedOrigins)) {
-            origins.add(AppleTeamIds.requireOrigin(o));
+        for (String o : TokenParameters.splitList(allowedOrigins)) {
+            origins.add(AppleIds.requireOrigin(o));
         }
         return new CloudKitApiTokenConfig(c, e, t, cb, Collections.unmodifiableList(new ArrayList<>(origins)));
     }

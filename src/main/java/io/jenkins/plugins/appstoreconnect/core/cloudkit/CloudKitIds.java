@@ -2,7 +2,7 @@ package io.jenkins.plugins.appstoreconnect.core.cloudkit;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTeamIds;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import java.net.URI;
 import java.util.Locale;
 
@@ -130,7 +130,7 @@ public final class CloudKitIds {
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
             throw new InvalidInputException("The sign-in callback URL needs http(s)://host, e.g. https://example.com/callback.");
         }
-        AppleTeamIds.requireHost(uri.getHost(), "sign-in callback URL's host", false);
+        AppleIds.requireHost(uri.getHost(), "sign-in callback URL's host", false);
         return u;
     }
 

@@ -5,7 +5,7 @@ import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 
 /**
  * Writes the API key JSON file fastlane reads through {@code api_key_path} (for example
@@ -51,7 +51,7 @@ public final class FastlaneApiKeyJson {
         if (!pkcs8Pem.contains("-----BEGIN ") || !pkcs8Pem.contains("-----END ")) {
             throw new InvalidInputException("the private key is not PEM text (no -----BEGIN/-----END lines)");
         }
-        long max = AppStoreConnectTokenRequest.MAX_LIFETIME.getSeconds();
+        long max = TokenRequest.MAX_LIFETIME.getSeconds();
         if (durationSeconds < 1 || durationSeconds > max) {
             throw new InvalidInputException("fastlane token duration must be 1 to " + max + " seconds (Apple's 20-minute "
                     + "limit); got " + durationSeconds);

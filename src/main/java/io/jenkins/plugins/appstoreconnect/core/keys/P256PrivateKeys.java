@@ -61,6 +61,27 @@ public final class P256PrivateKeys {
     private P256PrivateKeys() {}
 
     /**
+     * Throws {@link InvalidInputException} unless {@code key} is on P-256 (secp256r1 / prime256v1), the only
+     * curve ES256 and Apple's keys use, with a private scalar in range: for keys that did not come through
+     * {@link #parse} (a key object handed in by other code).
+     */
+    public static void requireP256(java.security.interfaces.ECPrivateKey key) {
+        java.security.spec.ECParameterSpec params = key.getParams();
+        if (params == null) {
+            throw new InvalidInputException("the private key has no curve parameters; an Apple key is on P-256");
+        }
+        if (!P256.isP256(params)) {
+            int bits = params.getOrder() == null ? 0 : params.getOrder().bitLength();
+            throw new InvalidInputException("the private key is not on the P-256 curve (secp256r1) that ES256 and Apple's"
+                    + " keys use" + (bits > 0 ? "; its curve has a " + bits + "-bit order" : ""));
+        }
+        java.math.BigInteger s = key.getS();
+        if (s != null && (s.signum() <= 0 || s.compareTo(P256.N) >= 0)) {
+            throw new InvalidInputException("the private key's scalar is out of range for P-256: the key is corrupt");
+        }
+    }
+
+    /**
      * Parses a private key given as text (any textual form listed above).
      *
      * @throws InvalidInputException if the text is not a usable P-256 private key; never anything else

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.appstoreconnect.core.maps;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTeamIds;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
 import io.jenkins.plugins.appstoreconnect.core.token.DecodedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenLinter;
 import java.time.Clock;
@@ -186,9 +186,9 @@ public final class PortalMapsToken {
 
     private static List<String> parseDomains(String domains) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
-        List<String> parts = AppleTokenSource.splitList(domains);
+        List<String> parts = TokenParameters.splitList(domains);
         for (int i = 0; i < parts.size(); i++) {
-            out.add(AppleTeamIds.requireHost(parts.get(i), "domain " + (i + 1) + " of the restriction", true));
+            out.add(AppleIds.requireHost(parts.get(i), "domain " + (i + 1) + " of the restriction", true));
         }
         return Collections.unmodifiableList(new ArrayList<>(out));
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Reuses minted tokens. Entries are keyed by a key fingerprint (a non-secret string chosen by the caller,
- * for example a hash of the public key) and the {@link AppStoreConnectTokenRequest}. A cached token is
- * returned while at least {@link #refreshMargin()} of its life remains per the cache's {@link Clock};
- * otherwise a new one is minted.
+ * Reuses minted tokens, for every {@link TokenProfile}. Entries are keyed by a key fingerprint (a non-secret
+ * string chosen by the caller, for example a hash of the public key) and the {@link TokenRequest}. A cached token
+ * is returned while at least its refresh margin ({@link #refreshMargin(TokenRequest)}) of its life remains per the
+ * cache's {@link Clock}; otherwise a new one is minted. App Store Server API tokens are never reused (Apple asks
+ * for a new token per request).
  *
  * <ul>
  *   <li>Concurrency: callers asking for the same fingerprint and request while no fresh token is cached
@@ -36,7 +38,6 @@ public final class TokenCache {
 
     private final Clock clock;
     private final Duration refreshMargin;
-    private final long marginMillis;
     private final int maxSize;
     private final ConcurrentHashMap<Key, Slot> slots = new ConcurrentHashMap<>();
     private final Object evictionLock = new Object();
@@ -47,15 +48,15 @@ public final class TokenCache {
     }
 
     /**
-     * @param clock         the time source for freshness (and for minting in {@link #get(String, ECPrivateKey, AppStoreConnectTokenRequest)})
-     * @param refreshMargin replace a token with less than this left; zero or more, less than 20 minutes, and
-     *                      (checked per request) less than the request's {@link AppStoreConnectTokenRequest#validityAfterMint()}
+     * @param clock         the time source for freshness (and for minting in {@link #get(String, ECPrivateKey, TokenRequest)})
+     * @param refreshMargin replace an App Store Connect token with less than this left; zero or more, less than 20 minutes, and
+     *                      (checked per request) less than the request's {@link TokenRequest#validityAfterMint()}
      * @param maxSize       the most entries kept, at least 1
      */
     public TokenCache(Clock clock, Duration refreshMargin, int maxSize) {
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(refreshMargin, "refreshMargin");
-        if (refreshMargin.isNegative() || refreshMargin.compareTo(AppStoreConnectTokenRequest.MAX_LIFETIME) >= 0) {
+        if (refreshMargin.isNegative() || refreshMargin.compareTo(TokenRequest.MAX_LIFETIME) >= 0) {
             throw new InvalidInputException("refresh margin must be at least 0 and less than a token's 20-minute lifetime; got "
                     + refreshMargin.getSeconds() + " s");
         }
@@ -63,7 +64,6 @@ public final class TokenCache {
             throw new InvalidInputException("token cache size must be at least 1; got " + maxSize);
         }
         this.refreshMargin = refreshMargin;
-        this.marginMillis = refreshMargin.toMillis();
         this.maxSize = maxSize;
     }
 
@@ -75,7 +75,7 @@ public final class TokenCache {
      *
      * @throws InvalidInputException if the refresh margin is not shorter than what {@code request} gives a fresh token
      */
-    public MintedToken get(String keyFingerprint, AppStoreConnectTokenRequest request, Supplier<MintedToken> mint) {
+    public MintedToken get(String keyFingerprint, TokenRequest request, Supplier<MintedToken> mint) {
         Key key = new Key(keyFingerprint, request);
         Slot slot = slots.get(key);
         MintedToken fresh = fresh(slot);
@@ -87,10 +87,9 @@ public final class TokenCache {
     }
 
     /**
-     * Like {@link #get(String, AppStoreConnectTokenRequest, Supplier)}, minting with
-     * {@link AppStoreConnectTokens#mint} on this cache's clock.
+     * Like {@link #get(String, TokenRequest, Supplier)}, minting with {@link Tokens#mint} on this cache's clock.
      */
-    public MintedToken get(String keyFingerprint, ECPrivateKey privateKey, AppStoreConnectTokenRequest request) {
+    public MintedToken get(String keyFingerprint, ECPrivateKey privateKey, TokenRequest request) {
         Key key = new Key(keyFingerprint, request);
         Slot slot = slots.get(key);
         MintedToken fresh = fresh(slot);
@@ -101,9 +100,17 @@ public final class TokenCache {
         return miss(key, slot, null, privateKey);
     }
 
+    /** {@link #get(String, ECPrivateKey, TokenRequest)} for a parsed key, by its fingerprint. */
+    public MintedToken get(ParsedKey key, TokenRequest request) {
+        return get(key.fingerprint(), key.privateKey(), request);
+    }
+
     private MintedToken miss(Key key, Slot slot, Supplier<MintedToken> mint, ECPrivateKey privateKey) {
-        AppStoreConnectTokenRequest request = key.request;
-        if (refreshMargin.compareTo(request.validityAfterMint()) >= 0) {
+        TokenRequest request = key.request;
+        if (!request.profile().cacheable()) {
+            return mint != null ? mint.get() : Tokens.mint(privateKey, request, clock);
+        }
+        if (request.profile() == TokenProfile.APP_STORE_CONNECT && refreshMargin.compareTo(request.validityAfterMint()) >= 0) {
             throw new InvalidInputException("the token cache's refresh margin (" + refreshMargin.getSeconds()
                     + " s) must be shorter than the time a new token is valid (lifetime " + request.lifetime().getSeconds()
                     + " s minus backdate " + request.backdate().getSeconds() + " s)");
@@ -121,11 +128,12 @@ public final class TokenCache {
                 slot.lastUsed = now;
                 return f.token;
             }
-            MintedToken t = mint != null ? mint.get() : AppStoreConnectTokens.mint(privateKey, request, clock);
+            MintedToken t = mint != null ? mint.get() : Tokens.mint(privateKey, request, clock);
             if (t == null) {
                 throw new IllegalStateException("the mint function returned no token");
             }
-            slot.current = new Fresh(t, t.expiresAt().toEpochMilli() - marginMillis);
+            // fresh while at least the margin is left, and never at or after the token's end (APNs: margin zero)
+            slot.current = new Fresh(t, t.expiresAt().toEpochMilli() - Math.max(refreshMargin(request).toMillis(), 1L));
             slot.lastUsed = now;
             return t;
         }
@@ -175,9 +183,26 @@ public final class TokenCache {
         return slots.size();
     }
 
-    /** The refresh margin. */
+    /** The refresh margin of App Store Connect tokens. */
     public Duration refreshMargin() {
         return refreshMargin;
+    }
+
+    /**
+     * How much life a cached token of {@code request} must have left to be handed out again: for App Store Connect
+     * this cache's {@link #refreshMargin()}; for the other profiles a quarter of the lifetime, at most one day (a
+     * one-hour token is reused for 45 minutes, a six-month token until a day before it expires); none for APNs,
+     * whose token is reused for its whole window (Apple rejects refreshing more often than every 20 minutes).
+     */
+    public Duration refreshMargin(TokenRequest request) {
+        return switch (request.profile()) {
+            case APP_STORE_CONNECT -> refreshMargin;
+            case APNS -> Duration.ZERO;
+            default -> {
+                Duration quarter = request.lifetime().dividedBy(4);
+                yield quarter.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : quarter;
+            }
+        };
     }
 
     /** The most entries kept. */
@@ -193,10 +218,10 @@ public final class TokenCache {
 
     private static final class Key {
         final String fingerprint;
-        final AppStoreConnectTokenRequest request;
+        final TokenRequest request;
         final int hash;
 
-        Key(String fingerprint, AppStoreConnectTokenRequest request) {
+        Key(String fingerprint, TokenRequest request) {
             this.fingerprint = Objects.requireNonNull(fingerprint, "keyFingerprint");
             this.request = Objects.requireNonNull(request, "request");
             this.hash = 31 * fingerprint.hashCode() + request.hashCode();

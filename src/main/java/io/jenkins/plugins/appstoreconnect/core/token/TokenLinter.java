@@ -197,7 +197,7 @@ public final class TokenLinter {
             long lifetime = exp - iat;
             if (exp <= iat) {
                 v.add("payload exp is not after iat (exp - iat = " + lifetime + " s)");
-            } else if (lifetime > AppStoreConnectTokenRequest.MAX_LIFETIME.getSeconds()) {
+            } else if (lifetime > TokenRequest.MAX_LIFETIME.getSeconds()) {
                 v.add("token lifetime exp - iat is " + lifetime + " s; Apple rejects tokens valid for more than 20 minutes "
                         + "(1200 s), counting from iat");
             }
@@ -243,7 +243,7 @@ public final class TokenLinter {
                     if (!(e instanceof String)) {
                         v.add("payload scope[" + i + "] is " + Json.describe(e) + ", not a string");
                     } else {
-                        String problem = AppStoreConnectTokenRequest.scopeEntryProblem((String) e);
+                        String problem = TokenRequest.scopeEntryProblem((String) e);
                         if (problem != null) {
                             v.add("payload scope[" + i + "] " + problem);
                         }

@@ -15,8 +15,8 @@ import com.nimbusds.jwt.SignedJWT;
 import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
@@ -33,14 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildEnvironmentTest {
 
     private static final ParsedKey KEY = BuildTestKeys.key();
-    private static final AppStoreConnectTokenRequest TEAM = AppStoreConnectTokenRequest.team(KID, ISSUER);
+    private static final TokenRequest TEAM = TokenRequest.team(KID, ISSUER);
     private static final KeyFilePaths PATHS = KeyFilePaths.inDirectory("/ws@tmp/asc-1", KID);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
 
     @Test
     void teamKeyEnvironment() {
-        MintedToken token = AppStoreConnectTokens.mint(KEY.privateKey(), TEAM, clock);
+        MintedToken token = Tokens.mint(KEY.privateKey(), TEAM, clock);
         Map<String, String> env = BuildEnvironment.compute(EnvironmentNames.defaults(), TEAM, PATHS, token);
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("APP_STORE_CONNECT_JWT", token.token());
@@ -60,9 +60,9 @@ class BuildEnvironmentTest {
 
     @Test
     void individualEnterpriseKeyAndRenamedVariables() {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).audience(Audience.ENTERPRISE)
+        TokenRequest r = TokenRequest.builder().keyId(KID).audience(Audience.ENTERPRISE)
                 .lifetime(Duration.ofSeconds(900)).build();
-        MintedToken token = AppStoreConnectTokens.mint(KEY.privateKey(), r, clock);
+        MintedToken token = Tokens.mint(KEY.privateKey(), r, clock);
         EnvironmentNames names = EnvironmentNames.withOverrides(Map.of(Variable.JWT, "ASC_TOKEN", Variable.PRIVATE_KEYS_DIR, ""));
         Map<String, String> env = BuildEnvironment.compute(names, r, PATHS, token);
         assertEquals(List.of("ASC_TOKEN", "APP_STORE_CONNECT_API_KEY_KEY_ID", "APP_STORE_CONNECT_API_KEY_KEY_FILEPATH",
@@ -75,7 +75,7 @@ class BuildEnvironmentTest {
 
     @Test
     void aTokenForAnotherKeyIdIsABug() {
-        MintedToken other = AppStoreConnectTokens.mint(KEY.privateKey(), AppStoreConnectTokenRequest.team("ZZZZZ99999", ISSUER), clock);
+        MintedToken other = Tokens.mint(KEY.privateKey(), TokenRequest.team("ZZZZZ99999", ISSUER), clock);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BuildEnvironment.compute(EnvironmentNames.defaults(), TEAM, PATHS, other));
         assertFalse(e.getMessage().contains(other.token().substring(0, 20)), "no token in the message");
@@ -83,7 +83,7 @@ class BuildEnvironmentTest {
 
     @Test
     void individualKeyNoteOncePerBlock() {
-        AppStoreConnectTokenRequest individual = AppStoreConnectTokenRequest.individual(KID);
+        TokenRequest individual = TokenRequest.individual(KID);
         assertTrue(BuildEnvironment.individualKeyNoteDue(individual, false));
         assertFalse(BuildEnvironment.individualKeyNoteDue(individual, true));
         assertFalse(BuildEnvironment.individualKeyNoteDue(TEAM, false));
@@ -139,11 +139,11 @@ class BuildEnvironmentTest {
             assertTrue(token.startsWith(prefix), "re-minted tokens share the prefix");
             verified(token, clock.instant());
         }
-        TokenSource individual = new TokenSource(new TokenCache(clock), KEY, AppStoreConnectTokenRequest.builder().keyId(KID)
+        TokenSource individual = new TokenSource(new TokenCache(clock), KEY, TokenRequest.builder().keyId(KID)
                 .scope("GET /v1/apps").audience(Audience.ENTERPRISE).build());
         assertEquals(prefix, individual.maskPrefix(), "the header does not depend on the claims");
 
-        TokenSource otherKid = new TokenSource(new TokenCache(clock), KEY, AppStoreConnectTokenRequest.team("ZZZZZ99999", ISSUER));
+        TokenSource otherKid = new TokenSource(new TokenCache(clock), KEY, TokenRequest.team("ZZZZZ99999", ISSUER));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> otherKid.environment(EnvironmentNames.defaults(), KeyFilePaths.inDirectory("/t/asc-1", "ZZZZZ99999"), prefix));
         String other = otherKid.token().token();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.appstoreconnect.TestKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class KeyFileLayoutConcurrencyTest {
                     done.add(pool.submit(() -> {
                         ParsedKey key = keys.get(thread);
                         String keyId = String.format("KEY%07d", thread);
-                        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.individual(keyId);
+                        TokenRequest request = TokenRequest.individual(keyId);
                         for (int b = 0; b < BLOCKS_PER_THREAD; b++) {
                             // every fifth block, all threads race for the same block ID while the winner holds it
                             boolean race = b % 5 == 0;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +47,7 @@ class KeyFileLayoutTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ParsedKey KEY = BuildTestKeys.key();
-    private static final AppStoreConnectTokenRequest TEAM = AppStoreConnectTokenRequest.team(KID, ISSUER);
+    private static final TokenRequest TEAM = TokenRequest.team(KID, ISSUER);
 
     @TempDir
     Path base;
@@ -102,7 +102,7 @@ class KeyFileLayoutTest {
 
     @Test
     void individualEnterpriseKey() throws IOException {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).audience(Audience.ENTERPRISE)
+        TokenRequest r = TokenRequest.builder().keyId(KID).audience(Audience.ENTERPRISE)
                 .lifetime(Duration.ofSeconds(600)).build();
         try (WrittenKeyFiles files = KeyFileLayout.write(base, "b2", KEY, r)) {
             JsonNode json = JSON.readTree(files.fastlaneJson().toFile());

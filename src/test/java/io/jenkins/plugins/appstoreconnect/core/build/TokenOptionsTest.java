@@ -12,8 +12,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.Audience;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import java.time.Duration;
@@ -26,13 +26,13 @@ class TokenOptionsTest {
 
     @Test
     void defaultsForATeamKey() {
-        AppStoreConnectTokenRequest r = TokenOptions.request(KID, ISSUER, false, null, null);
-        assertEquals(AppStoreConnectTokenRequest.team(KID, ISSUER), r);
+        TokenRequest r = TokenOptions.request(KID, ISSUER, false, null, null);
+        assertEquals(TokenRequest.team(KID, ISSUER), r);
     }
 
     @Test
     void optionsReachTheToken() throws Exception {
-        AppStoreConnectTokenRequest r = TokenOptions.request(KID, null, true,
+        TokenRequest r = TokenOptions.request(KID, null, true,
                 Arrays.asList(" GET /v1/apps ", "", null, "POST /v1/builds"), 600);
         assertTrue(r.isIndividual());
         assertEquals(Audience.ENTERPRISE, r.audience());
@@ -40,7 +40,7 @@ class TokenOptionsTest {
         assertEquals(Duration.ofSeconds(600), r.lifetime());
 
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
-        JWTClaimsSet claims = SignedJWT.parse(AppStoreConnectTokens.mint(BuildTestKeys.key().privateKey(), r, clock).token())
+        JWTClaimsSet claims = SignedJWT.parse(Tokens.mint(BuildTestKeys.key().privateKey(), r, clock).token())
                 .getJWTClaimsSet();
         assertEquals(600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000, "exp - iat");
         assertEquals("user", claims.getSubject());
@@ -59,7 +59,7 @@ class TokenOptionsTest {
             assertTrue(e.getMessage().contains("361 to 1200 seconds") && e.getMessage().contains("got " + bad), e.getMessage());
         }
         // the shortest accepted lifetime still works with the plugin's cache (margin 5 min, backdate 60 s)
-        AppStoreConnectTokenRequest shortest = TokenOptions.request(KID, ISSUER, false, null, 361);
+        TokenRequest shortest = TokenOptions.request(KID, ISSUER, false, null, 361);
         MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
         TokenSource source = new TokenSource(new TokenCache(clock), BuildTestKeys.key(), shortest);
         assertTrue(source.token().remaining(clock).compareTo(TokenCache.DEFAULT_REFRESH_MARGIN) > 0);

@@ -6,10 +6,10 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenProfile;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenSource;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitIds;
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * dates ({@link PortalMapsToken}, expiry from the token's {@code exp} or the validity); CloudKit identifiers, API token
  * settings and sign inputs ({@link CloudKitIds}, {@link CloudKitApiTokenConfig}, {@link CloudKitSignInput}); and Apple
  * developer key token requests built from string parameters as a pipeline step or the CLI has them
- * ({@link AppleTokenSource#request}, {@link AppleTokenSource#requestForKey}). Inputs are lines of text (one field per
+ * ({@link TokenParameters#request}, {@link TokenParameters#requestForKey}). Inputs are lines of text (one field per
  * line). Only {@link InvalidInputException} may escape, with a message that passes {@link Fuzzing#checkMessage} and never
  * repeats a secret input (the Maps token, the CloudKit API token); an accepted value has the documented shape, and a
  * request that builds is minted with the fixed fuzzing key and checked by nimbus-jose-jwt (signature, {@code kid},
@@ -161,14 +161,14 @@ class AppleInputsFuzzTest {
                 parameters.put(lines[i].substring(0, eq), lines[i].substring(eq + 1));
             }
         }
-        AppleTokenRequest request = check(null, () -> AppleTokenSource.request(profile, parameters));
+        TokenRequest request = check(null, () -> TokenParameters.request(profile, parameters));
         if (request != null) {
             checkMinted(request);
         }
         Map<String, String> build = new LinkedHashMap<>(parameters);
         build.remove("keyId");
         build.remove("teamId");
-        AppleTokenRequest forKey = check(null, () -> AppleTokenSource.requestForKey(profile, "ABC123DEFG", "DEF123GHIJ", build));
+        TokenRequest forKey = check(null, () -> TokenParameters.requestForKey(profile, "ABC123DEFG", "DEF123GHIJ", build));
         if (forKey != null) {
             require(forKey.keyId().equals("ABC123DEFG"), "key ID from the credential");
             require(forKey.profile().usesTeamId() == "DEF123GHIJ".equals(forKey.teamId()), "Team ID only where the profile uses it");
@@ -176,11 +176,11 @@ class AppleInputsFuzzTest {
         }
     }
 
-    private static void checkMinted(AppleTokenRequest r) {
-        AppleTokenProfile p = r.profile();
+    private static void checkMinted(TokenRequest r) {
+        TokenProfile p = r.profile();
         require(r.lifetime().compareTo(p.minLifetime()) >= 0 && r.lifetime().compareTo(p.maxLifetime()) <= 0, "lifetime bounds");
         require((r.teamId() != null) == p.usesTeamId() && (r.issuerId() != null) == !p.usesTeamId(), "team or issuer");
-        MintedToken t = AppleTokens.mint(Fuzzing.key(), r, CLOCK);
+        MintedToken t = Tokens.mint(Fuzzing.key(), r, CLOCK);
         require(!r.toString().contains(t.token()), "request toString holds the token");
         try {
             SignedJWT jwt = SignedJWT.parse(t.token());

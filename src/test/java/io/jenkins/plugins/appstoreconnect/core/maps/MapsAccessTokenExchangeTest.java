@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.TestKeys;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenProfile;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.apple.AppleTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.connect.ConnectionResult;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import java.net.URI;
@@ -46,8 +46,8 @@ class MapsAccessTokenExchangeTest {
     }
 
     private String mapsToken(KeyPair signer, Clock at) {
-        return AppleTokens.mint(P256PrivateKeys.parse(TestKeys.pkcs8Pem(signer)),
-                AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId("ABC123DEFG").teamId(TEAM).scope("server_api").build(),
+        return Tokens.mint(P256PrivateKeys.parse(TestKeys.pkcs8Pem(signer)),
+                TokenRequest.builder(TokenProfile.MAPS).keyId("ABC123DEFG").teamId(TEAM).scope("server_api").build(),
                 at).token();
     }
 

@@ -2,8 +2,8 @@ package io.jenkins.plugins.appstoreconnect.core.mask;
 
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -45,8 +45,8 @@ final class MaskFixtures {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Clock clock = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z").plus(Duration.ofMinutes(7L * i)), ZoneOffset.UTC);
-            out.add(AppStoreConnectTokens.mint(key.privateKey(),
-                    AppStoreConnectTokenRequest.team("ABCDE12345", "57246542-96fe-1a63-e053-0824d011072a"), clock).token());
+            out.add(Tokens.mint(key.privateKey(),
+                    TokenRequest.team("ABCDE12345", "57246542-96fe-1a63-e053-0824d011072a"), clock).token());
         }
         return out;
     }
@@ -58,7 +58,7 @@ final class MaskFixtures {
     static List<String> varietyOfTokens(ParsedKey key, String kid, int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            AppStoreConnectTokenRequest.Builder b = AppStoreConnectTokenRequest.builder().keyId(kid)
+            TokenRequest.Builder b = TokenRequest.builder().keyId(kid)
                     .lifetime(Duration.ofSeconds(300 + 37L * i % 900)).backdate(Duration.ofSeconds(i % 61));
             if (i % 3 != 0) {
                 b.issuerId("57246542-96fe-1a63-e053-0824d011072a");
@@ -70,7 +70,7 @@ final class MaskFixtures {
                 b.audience(io.jenkins.plugins.appstoreconnect.core.token.Audience.ENTERPRISE);
             }
             Clock clock = Clock.fixed(Instant.parse("2031-05-01T00:00:00Z").plus(Duration.ofSeconds(97L * i)), ZoneOffset.UTC);
-            out.add(AppStoreConnectTokens.mint(key.privateKey(), b.build(), clock).token());
+            out.add(Tokens.mint(key.privateKey(), b.build(), clock).token());
         }
         return out;
     }

@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.jenkins.plugins.appstoreconnect.core.fuzz.Fuzzing;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -172,8 +172,8 @@ class MaskingFuzzTest {
     private static List<String> tokens(ParsedKey key) {
         List<String> out = new ArrayList<>();
         for (String at : List.of("2030-01-01T00:00:00Z", "2030-01-01T00:20:00Z")) {
-            out.add(AppStoreConnectTokens.mint(key.privateKey(),
-                    AppStoreConnectTokenRequest.team("ABCDE12345", "57246542-96fe-1a63-e053-0824d011072a"),
+            out.add(Tokens.mint(key.privateKey(),
+                    TokenRequest.team("ABCDE12345", "57246542-96fe-1a63-e053-0824d011072a"),
                     Clock.fixed(Instant.parse(at), ZoneOffset.UTC)).token());
         }
         return out;

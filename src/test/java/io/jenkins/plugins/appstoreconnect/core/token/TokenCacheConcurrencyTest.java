@@ -32,10 +32,10 @@ class TokenCacheConcurrencyTest {
 
     private static final int THREADS = 16;
     private static final int KEYS = 64;
-    private static final List<AppStoreConnectTokenRequest> REQUESTS = List.of(
-            AppStoreConnectTokenRequest.team("ABCDE12345", "57246542-96fe-1a63-e053-0824d011072a"),
-            AppStoreConnectTokenRequest.individual("ABCDE12345"),
-            AppStoreConnectTokenRequest.builder().keyId("ABCDE12345").scope("GET /v1/apps").lifetime(Duration.ofSeconds(900)).build());
+    private static final List<TokenRequest> REQUESTS = List.of(
+            TokenRequest.team("ABCDE12345", "57246542-96fe-1a63-e053-0824d011072a"),
+            TokenRequest.individual("ABCDE12345"),
+            TokenRequest.builder().keyId("ABCDE12345").scope("GET /v1/apps").lifetime(Duration.ofSeconds(900)).build());
 
     /** Counts mints per key, request and round; hands out tokens valid for the request's window from the clock's now. */
     private static final class CountingMint {
@@ -48,7 +48,7 @@ class TokenCacheConcurrencyTest {
             this.clock = clock;
         }
 
-        Supplier<MintedToken> forKey(String fingerprint, AppStoreConnectTokenRequest request) {
+        Supplier<MintedToken> forKey(String fingerprint, TokenRequest request) {
             return () -> {
                 mints.computeIfAbsent(fingerprint + "|" + REQUESTS.indexOf(request) + "|" + round, k -> new AtomicInteger()).incrementAndGet();
                 Thread.yield(); // widen the window in which others may ask for the same entry
@@ -84,7 +84,7 @@ class TokenCacheConcurrencyTest {
                         for (int round = 0; round < rounds; round++) {
                             for (int i = 0; i < asksPerRound; i++) {
                                 String fp = "SHA256:key-" + r.nextInt(KEYS);
-                                AppStoreConnectTokenRequest req = REQUESTS.get(r.nextInt(REQUESTS.size()));
+                                TokenRequest req = REQUESTS.get(r.nextInt(REQUESTS.size()));
                                 MintedToken token = cache.get(fp, req, mint.forKey(fp, req));
                                 MintedToken first = handedOut.putIfAbsent(fp + "|" + REQUESTS.indexOf(req) + "|" + mint.round, token);
                                 if (first != null && first != token) {
@@ -140,7 +140,7 @@ class TokenCacheConcurrencyTest {
                         Random r = new Random(seed);
                         for (int i = 0; i < 3000; i++) {
                             String fp = "SHA256:key-" + r.nextInt(KEYS);
-                            AppStoreConnectTokenRequest req = REQUESTS.get(r.nextInt(REQUESTS.size()));
+                            TokenRequest req = REQUESTS.get(r.nextInt(REQUESTS.size()));
                             MintedToken token = cache.get(fp, req, mint.forKey(fp, req));
                             assertTrue(token.remaining(clock).compareTo(cache.refreshMargin()) >= 0);
                             asks.incrementAndGet();
@@ -173,7 +173,7 @@ class TokenCacheConcurrencyTest {
             TokenCache cache = new TokenCache(clock);
             AtomicInteger attempts = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
-            AppStoreConnectTokenRequest req = REQUESTS.get(0);
+            TokenRequest req = REQUESTS.get(0);
             Supplier<MintedToken> flaky = () -> {
                 if (attempts.incrementAndGet() <= 3) {
                     throw new IllegalStateException("Apple's clock is down"); // not a real failure mode; any exception

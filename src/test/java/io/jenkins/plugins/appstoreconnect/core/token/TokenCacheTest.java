@@ -32,12 +32,12 @@ class TokenCacheTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
     private final AtomicInteger mints = new AtomicInteger();
-    private final AppStoreConnectTokenRequest team = AppStoreConnectTokenRequest.team(KID, ISSUER);
+    private final TokenRequest team = TokenRequest.team(KID, ISSUER);
 
-    private Supplier<MintedToken> minter(AppStoreConnectTokenRequest r) {
+    private Supplier<MintedToken> minter(TokenRequest r) {
         return () -> {
             mints.incrementAndGet();
-            return AppStoreConnectTokens.mint(TestKeys.privateKey(), r, clock);
+            return Tokens.mint(TestKeys.privateKey(), r, clock);
         };
     }
 
@@ -79,12 +79,12 @@ class TokenCacheTest {
     @Test
     void differentKeysAndRequestsGetDifferentTokens() {
         TokenCache cache = new TokenCache(clock);
-        AppStoreConnectTokenRequest scoped = team.toBuilder().scope("GET /v1/apps").build();
-        AppStoreConnectTokenRequest individual = AppStoreConnectTokenRequest.individual(KID);
-        AppStoreConnectTokenRequest shorter = team.toBuilder().lifetime(Duration.ofMinutes(10)).build();
+        TokenRequest scoped = team.toBuilder().scope("GET /v1/apps").build();
+        TokenRequest individual = TokenRequest.individual(KID);
+        TokenRequest shorter = team.toBuilder().lifetime(Duration.ofMinutes(10)).build();
         Set<MintedToken> tokens = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (String fp : List.of("fp1", "fp2")) {
-            for (AppStoreConnectTokenRequest r : List.of(team, scoped, individual, shorter)) {
+            for (TokenRequest r : List.of(team, scoped, individual, shorter)) {
                 tokens.add(cache.get(fp, r, minter(r)));
             }
         }
@@ -93,7 +93,7 @@ class TokenCacheTest {
         assertEquals(8, cache.size());
         // equal requests built separately share an entry
         assertSame(cache.get("fp2", scoped, minter(scoped)),
-                cache.get("fp2", AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER.toUpperCase()).scope("GET /v1/apps").build(),
+                cache.get("fp2", TokenRequest.builder().keyId(KID).issuerId(ISSUER.toUpperCase()).scope("GET /v1/apps").build(),
                         minter(scoped)));
         assertEquals(8, mints.get());
     }
@@ -138,7 +138,7 @@ class TokenCacheTest {
     @Test
     void boundedExpiredGoFirst() {
         TokenCache cache = new TokenCache(clock, Duration.ofSeconds(60), 2);
-        AppStoreConnectTokenRequest shortLived = team.toBuilder().lifetime(Duration.ofSeconds(300)).backdate(Duration.ZERO).build();
+        TokenRequest shortLived = team.toBuilder().lifetime(Duration.ofSeconds(300)).backdate(Duration.ZERO).build();
         cache.get("a", shortLived, minter(shortLived)); // expires at +300 s
         clock.advance(Duration.ofSeconds(1));
         cache.get("b", team, minter(team)); // fresh until +841 s
@@ -158,7 +158,7 @@ class TokenCacheTest {
         assertThrows(InvalidInputException.class, () -> new TokenCache(clock, Duration.ofSeconds(-1), 10));
         assertThrows(InvalidInputException.class, () -> new TokenCache(clock, Duration.ofMinutes(5), 0));
         TokenCache cache = new TokenCache(clock, Duration.ofMinutes(10), 10);
-        AppStoreConnectTokenRequest tenMinutes = team.toBuilder().lifetime(Duration.ofMinutes(11)).build(); // 600 s after minting
+        TokenRequest tenMinutes = team.toBuilder().lifetime(Duration.ofMinutes(11)).build(); // 600 s after minting
         String m = assertThrows(InvalidInputException.class, () -> cache.get("fp", tenMinutes, minter(tenMinutes))).getMessage();
         assertTrue(m.contains("refresh margin (600 s) must be shorter than the time a new token is valid (lifetime 660 s minus backdate 60 s)"), m);
         assertEquals(0, mints.get());
@@ -224,7 +224,7 @@ class TokenCacheTest {
                                     } catch (InterruptedException e) {
                                         Thread.currentThread().interrupt();
                                     }
-                                    return AppStoreConnectTokens.mint(TestKeys.privateKey(), team, clock);
+                                    return Tokens.mint(TestKeys.privateKey(), team, clock);
                                 });
                                 seen.computeIfAbsent(fp, k -> Collections.newSetFromMap(new java.util.IdentityHashMap<>())).add(t);
                             }

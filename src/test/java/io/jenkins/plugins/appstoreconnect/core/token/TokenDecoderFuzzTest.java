@@ -177,7 +177,7 @@ class TokenDecoderFuzzTest {
 
     private static void mintedTokensLintClean(FuzzedDataProvider data) {
         ParsedKey key = Fuzzing.key();
-        AppStoreConnectTokenRequest.Builder b = AppStoreConnectTokenRequest.builder()
+        TokenRequest.Builder b = TokenRequest.builder()
                 .keyId(keyId(data));
         if (data.consumeBoolean()) {
             b.issuerId(data.consumeBoolean() ? "57246542-96fe-1a63-e053-0824d011072a" : data.consumeString(40));
@@ -191,14 +191,14 @@ class TokenDecoderFuzzTest {
         long lifetime = data.consumeBoolean() ? data.consumeLong(1, 1200) : data.consumeLong(-5, 1300);
         long backdate = data.consumeBoolean() ? data.consumeLong(0, 120) : data.consumeLong(-5, 1300);
         b.lifetime(Duration.ofSeconds(lifetime)).backdate(Duration.ofSeconds(backdate));
-        AppStoreConnectTokenRequest request;
+        TokenRequest request;
         try {
             request = b.build();
         } catch (InvalidInputException e) {
             Fuzzing.checkMessage(e);
             return;
         }
-        MintedToken t = AppStoreConnectTokens.mint(key.privateKey(), request, CLOCK);
+        MintedToken t = Tokens.mint(key.privateKey(), request, CLOCK);
         DecodedToken d = TokenLinter.decode(t.token());
         List<String> v = TokenLinter.violations(d, CLOCK);
         if (!v.isEmpty() || !TokenLinter.verifySignature(d, key.publicKey())) {

@@ -64,14 +64,14 @@ class TokenLinterTest {
 
     @Test
     void mintedProfilesLintClean() {
-        List<AppStoreConnectTokenRequest> profiles = List.of(
-                AppStoreConnectTokenRequest.team(KID, ISSUER),
-                AppStoreConnectTokenRequest.individual(KID),
-                AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER).scope("GET /v1/apps").build(),
-                AppStoreConnectTokenRequest.builder().keyId(KID).audience(Audience.ENTERPRISE).build(),
-                AppStoreConnectTokenRequest.builder().keyId(KID).lifetime(Duration.ofSeconds(90)).backdate(Duration.ZERO).build());
-        for (AppStoreConnectTokenRequest r : profiles) {
-            MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK);
+        List<TokenRequest> profiles = List.of(
+                TokenRequest.team(KID, ISSUER),
+                TokenRequest.individual(KID),
+                TokenRequest.builder().keyId(KID).issuerId(ISSUER).scope("GET /v1/apps").build(),
+                TokenRequest.builder().keyId(KID).audience(Audience.ENTERPRISE).build(),
+                TokenRequest.builder().keyId(KID).lifetime(Duration.ofSeconds(90)).backdate(Duration.ZERO).build());
+        for (TokenRequest r : profiles) {
+            MintedToken t = Tokens.mint(TestKeys.privateKey(), r, CLOCK);
             DecodedToken d = TokenLinter.decode(t.token());
             assertEquals(List.of(), TokenLinter.violations(d, CLOCK), r.toString());
             assertTrue(TokenLinter.verifySignature(d, TestKeys.publicKey()), r.toString());
@@ -291,7 +291,7 @@ class TokenLinterTest {
 
     @Test
     void bearerPrefixAndWhitespaceAreIgnored() {
-        String t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK).token();
+        String t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK).token();
         assertEquals(List.of(), lint("  Bearer " + t + "\n"));
         assertEquals(List.of(), lint("bearer " + t));
     }
@@ -300,9 +300,9 @@ class TokenLinterTest {
 
     @Test
     void prettyJson() throws Exception {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER)
+        TokenRequest r = TokenRequest.builder().keyId(KID).issuerId(ISSUER)
                 .scope("GET /v1/apps?filter[platform]=IOS", "GET /v1/builds").build();
-        DecodedToken d = TokenLinter.decode(AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK).token());
+        DecodedToken d = TokenLinter.decode(Tokens.mint(TestKeys.privateKey(), r, CLOCK).token());
         assertEquals("{\n  \"alg\": \"ES256\",\n  \"kid\": \"ABCDE12345\",\n  \"typ\": \"JWT\"\n}", d.headerJson());
         assertEquals("{\n"
                 + "  \"iss\": \"" + ISSUER + "\",\n"
@@ -329,7 +329,7 @@ class TokenLinterTest {
 
     @Test
     void toStringIsRedacted() {
-        String t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK).token();
+        String t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK).token();
         DecodedToken d = TokenLinter.decode(t);
         assertEquals("DecodedToken[alg=\"ES256\", kid=\"ABCDE12345\", signature=64 bytes]", d.toString());
     }
@@ -338,7 +338,7 @@ class TokenLinterTest {
 
     @Test
     void verifySignature() {
-        String t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK).token();
+        String t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK).token();
         assertTrue(TokenLinter.verifySignature(TokenLinter.decode(t), TestKeys.publicKey()));
         ECPublicKey other = (ECPublicKey) TestKeys.generate("secp256r1").getPublic();
         assertFalse(TokenLinter.verifySignature(TokenLinter.decode(t), other));
@@ -356,8 +356,8 @@ class TokenLinterTest {
     @Test
     void randomInputOnlyEverThrowsInvalidInputException() {
         Random rnd = new Random(20250301);
-        String good = AppStoreConnectTokens.mint(TestKeys.privateKey(),
-                AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER).scope("GET /v1/apps").build(), CLOCK).token();
+        String good = Tokens.mint(TestKeys.privateKey(),
+                TokenRequest.builder().keyId(KID).issuerId(ISSUER).scope("GET /v1/apps").build(), CLOCK).token();
         String jsonChars = "{}[]\":,0123456789.eE+-truefalsn\\u/ abc\t\n";
         String tokenChars = "ABCxyz019-_.=+/ é\u0000";
         List<String> inputs = new ArrayList<>();

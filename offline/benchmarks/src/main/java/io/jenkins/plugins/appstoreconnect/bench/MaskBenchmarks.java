@@ -5,8 +5,8 @@ import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.mask.MaskingOutputStream;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretMasker;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -99,8 +99,8 @@ public class MaskBenchmarks {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; secrets.size() < 10; i++) { // tokens fill up to 10 secrets
             Clock c = Clock.fixed(Instant.parse("2030-01-01T00:00:00Z").plusSeconds(600L * i), ZoneOffset.UTC);
-            String token = AppStoreConnectTokens.mint(key.privateKey(),
-                    AppStoreConnectTokenRequest.team(TokenBenchmarks.KID, TokenBenchmarks.ISSUER), c).token();
+            String token = Tokens.mint(key.privateKey(),
+                    TokenRequest.team(TokenBenchmarks.KID, TokenBenchmarks.ISSUER), c).token();
             tokens.add(token);
             secrets.add(token);
         }

@@ -9,8 +9,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokenRequest;
-import io.jenkins.plugins.appstoreconnect.core.token.AppStoreConnectTokens;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
+import io.jenkins.plugins.appstoreconnect.core.token.Tokens;
 import io.jenkins.plugins.appstoreconnect.core.token.MintedToken;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import io.jsonwebtoken.Jwts;
@@ -60,7 +60,7 @@ public class TokenBenchmarks {
 
     private ECPrivateKey privateKey;
     private Clock clock;
-    private AppStoreConnectTokenRequest request;
+    private TokenRequest request;
     private String rawHeader;
     private JWSHeader nimbusHeader;
     private ECDSASigner nimbusSigner;
@@ -75,23 +75,23 @@ public class TokenBenchmarks {
         KeyPair kp = g.generateKeyPair();
         privateKey = (ECPrivateKey) kp.getPrivate();
         clock = Clock.systemUTC();
-        request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        request = TokenRequest.team(KID, ISSUER);
         rawHeader = B64URL.encodeToString(("{\"alg\":\"ES256\",\"kid\":\"" + KID + "\",\"typ\":\"JWT\"}").getBytes(StandardCharsets.UTF_8));
         nimbusHeader = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(KID).type(JOSEObjectType.JWT).build();
         nimbusSigner = new ECDSASigner(privateKey);
         javaJwtAlgorithm = Algorithm.ECDSA256((ECPublicKey) kp.getPublic(), privateKey);
         cache = new TokenCache(clock);
         ECPrivateKey key = privateKey;
-        AppStoreConnectTokenRequest r = request;
+        TokenRequest r = request;
         Clock c = clock;
-        cacheMinter = () -> AppStoreConnectTokens.mint(key, r, c);
+        cacheMinter = () -> Tokens.mint(key, r, c);
         cache.get("fingerprint", request, cacheMinter); // warm entry: every call below is a hit
     }
 
     /** Ours: {@link AppStoreConnectTokens#mint} (jjwt 0.11.5 with our compact JSON writer). */
     @Benchmark
     public String mint() {
-        return AppStoreConnectTokens.mint(privateKey, request, clock).token();
+        return Tokens.mint(privateKey, request, clock).token();
     }
 
     /** The floor: hand-built header and payload, {@code SHA256withECDSAinP1363Format}, base64url. */

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.appstoreconnect.core.apple;
+package io.jenkins.plugins.appstoreconnect.core.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every profile minted by our code and read back by nimbus-jose-jwt: header, claims, signature, lifetime. */
-class AppleTokensTest {
+class TeamKeyProfilesTest {
 
     static final String TEAM = "DEF123GHIJ";
     static final String KID = "ABC123DEFG";
@@ -60,9 +60,9 @@ class AppleTokensTest {
 
     @Test
     void mapsTokenHasTeamIssuerOriginAndScope() throws Exception {
-        AppleTokenRequest r = AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId("def123ghij")
+        TokenRequest r = TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId("def123ghij")
                 .origin("https://Maps.Example.com/").scope("server_api").lifetime(Duration.ofDays(30)).build();
-        MintedToken t = AppleTokens.mint(key, r, clock);
+        MintedToken t = Tokens.mint(key, r, clock);
         SignedJWT jwt = verified(t);
         assertEquals(Set.of("alg", "kid", "typ"), headerNames(jwt));
         assertEquals("JWT", jwt.getHeader().getType().toString());
@@ -77,17 +77,17 @@ class AppleTokensTest {
 
     @Test
     void mapsTokenWithoutOptionalClaims() throws Exception {
-        SignedJWT jwt = verified(AppleTokens.mint(key,
-                AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(TEAM).build(), clock));
+        SignedJWT jwt = verified(Tokens.mint(key,
+                TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM).build(), clock));
         assertEquals(Set.of("iss", "iat", "exp"), jwt.getJWTClaimsSet().getClaims().keySet());
         assertWindow(jwt.getJWTClaimsSet(), 3600);
     }
 
     @Test
     void weatherKitHasIdHeaderAndServiceSubject() throws Exception {
-        AppleTokenRequest r = AppleTokenRequest.builder(AppleTokenProfile.WEATHERKIT).keyId(KID).teamId(TEAM)
+        TokenRequest r = TokenRequest.builder(TokenProfile.WEATHERKIT).keyId(KID).teamId(TEAM)
                 .serviceId("com.example.weatherkit-client").build();
-        SignedJWT jwt = verified(AppleTokens.mint(key, r, clock));
+        SignedJWT jwt = verified(Tokens.mint(key, r, clock));
         assertEquals(Set.of("alg", "kid", "id"), headerNames(jwt));
         assertEquals(TEAM + ".com.example.weatherkit-client", jwt.getHeader().getCustomParam("id"));
         JWTClaimsSet c = jwt.getJWTClaimsSet();
@@ -99,9 +99,9 @@ class AppleTokensTest {
 
     @Test
     void musicKitOriginIsAnArrayAndSixMonthsIsTheLimit() throws Exception {
-        AppleTokenRequest r = AppleTokenRequest.builder(AppleTokenProfile.MUSICKIT).keyId(KID).teamId(TEAM)
+        TokenRequest r = TokenRequest.builder(TokenProfile.MUSICKIT).keyId(KID).teamId(TEAM)
                 .origins(List.of("https://example.com", "https://music.example.com")).lifetime(Duration.ofSeconds(15_777_000)).build();
-        SignedJWT jwt = verified(AppleTokens.mint(key, r, clock));
+        SignedJWT jwt = verified(Tokens.mint(key, r, clock));
         assertEquals(Set.of("alg", "kid"), headerNames(jwt));
         JWTClaimsSet c = jwt.getJWTClaimsSet();
         assertEquals(Set.of("iss", "iat", "exp", "origin"), c.getClaims().keySet());
@@ -117,8 +117,8 @@ class AppleTokensTest {
 
     @Test
     void apnsHasOnlyIssAndIatAndAReuseWindowOf20To60Minutes() throws Exception {
-        AppleTokenRequest r = AppleTokenRequest.builder(AppleTokenProfile.APNS).keyId(KID).teamId(TEAM).build();
-        MintedToken t = AppleTokens.mint(key, r, clock);
+        TokenRequest r = TokenRequest.builder(TokenProfile.APNS).keyId(KID).teamId(TEAM).build();
+        MintedToken t = Tokens.mint(key, r, clock);
         SignedJWT jwt = verified(t);
         assertEquals(Set.of("alg", "kid"), headerNames(jwt));
         JWTClaimsSet c = jwt.getJWTClaimsSet();
@@ -135,9 +135,9 @@ class AppleTokensTest {
 
     @Test
     void signInWithAppleClientSecret() throws Exception {
-        AppleTokenRequest r = AppleTokenRequest.builder(AppleTokenProfile.SIGN_IN_WITH_APPLE).keyId(KID).teamId(TEAM)
+        TokenRequest r = TokenRequest.builder(TokenProfile.SIGN_IN_WITH_APPLE).keyId(KID).teamId(TEAM)
                 .clientId("com.example.web").lifetime(Duration.ofDays(180)).build();
-        SignedJWT jwt = verified(AppleTokens.mint(key, r, clock));
+        SignedJWT jwt = verified(Tokens.mint(key, r, clock));
         assertEquals(Set.of("alg", "kid"), headerNames(jwt));
         JWTClaimsSet c = jwt.getJWTClaimsSet();
         assertEquals(Set.of("iss", "iat", "exp", "aud", "sub"), c.getClaims().keySet());
@@ -150,9 +150,9 @@ class AppleTokensTest {
 
     @Test
     void appStoreServerApiTokenHasIssuerAudienceAndBundle() throws Exception {
-        AppleTokenRequest r = AppleTokenRequest.builder(AppleTokenProfile.APP_STORE_SERVER).keyId(KID)
+        TokenRequest r = TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID)
                 .issuerId(ISSUER.toUpperCase()).bundleId("com.example.MyApp").build();
-        SignedJWT jwt = verified(AppleTokens.mint(key, r, clock));
+        SignedJWT jwt = verified(Tokens.mint(key, r, clock));
         assertEquals(Set.of("alg", "kid", "typ"), headerNames(jwt));
         JWTClaimsSet c = jwt.getJWTClaimsSet();
         assertEquals(Set.of("iss", "iat", "exp", "aud", "bid"), c.getClaims().keySet());
@@ -168,36 +168,36 @@ class AppleTokensTest {
 
     @Test
     void badInputNamesTheProblem() {
-        AppleTokenRequest.Builder weather = AppleTokenRequest.builder(AppleTokenProfile.WEATHERKIT).keyId(KID).teamId(TEAM);
+        TokenRequest.Builder weather = TokenRequest.builder(TokenProfile.WEATHERKIT).keyId(KID).teamId(TEAM);
         assertMessage("service ID is missing", weather::build);
-        assertMessage("Team ID has 9 characters", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId("DEF123GHI").build());
-        assertMessage("Team ID contains '-'", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId("DEF-23GHIJ").build());
-        assertMessage("issuer ID", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(ISSUER).build());
-        assertMessage("Team ID is missing", () -> AppleTokenRequest.builder(AppleTokenProfile.APNS).keyId(KID).build());
-        assertMessage("key ID has 9", () -> AppleTokenRequest.builder(AppleTokenProfile.APNS).keyId("ABC123DEF").teamId(TEAM).build());
-        assertMessage("client ID", () -> AppleTokenRequest.builder(AppleTokenProfile.SIGN_IN_WITH_APPLE).keyId(KID).teamId(TEAM).build());
-        assertMessage("issuer ID is missing", () -> AppleTokenRequest.builder(AppleTokenProfile.APP_STORE_SERVER).keyId(KID).bundleId("com.x.y").build());
-        assertMessage("bundle ID is missing", () -> AppleTokenRequest.builder(AppleTokenProfile.APP_STORE_SERVER).keyId(KID).issuerId(ISSUER).build());
-        assertMessage("Team ID is not part of a iap token", () -> AppleTokenRequest.builder(AppleTokenProfile.APP_STORE_SERVER).keyId(KID)
+        assertMessage("Team ID has 9 characters", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId("DEF123GHI").build());
+        assertMessage("Team ID contains '-'", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId("DEF-23GHIJ").build());
+        assertMessage("issuer ID", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(ISSUER).build());
+        assertMessage("Team ID is missing", () -> TokenRequest.builder(TokenProfile.APNS).keyId(KID).build());
+        assertMessage("key ID has 9", () -> TokenRequest.builder(TokenProfile.APNS).keyId("ABC123DEF").teamId(TEAM).build());
+        assertMessage("client ID", () -> TokenRequest.builder(TokenProfile.SIGN_IN_WITH_APPLE).keyId(KID).teamId(TEAM).build());
+        assertMessage("issuer ID is missing", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID).bundleId("com.x.y").build());
+        assertMessage("bundle ID is missing", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID).issuerId(ISSUER).build());
+        assertMessage("Team ID is not part of a iap token", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID)
                 .teamId(TEAM).issuerId(ISSUER).bundleId("com.x.y").build());
-        assertMessage("service ID is not part of a maps token", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(TEAM)
+        assertMessage("service ID is not part of a maps token", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .serviceId("com.x.y").build());
-        assertMessage("origin is not part of a apns token", () -> AppleTokenRequest.builder(AppleTokenProfile.APNS).keyId(KID).teamId(TEAM)
+        assertMessage("origin is not part of a apns token", () -> TokenRequest.builder(TokenProfile.APNS).keyId(KID).teamId(TEAM)
                 .origin("https://example.com").build());
-        assertMessage("one origin claim", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(TEAM)
+        assertMessage("one origin claim", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .origins(List.of("https://a.example", "https://b.example")).build());
-        assertMessage("has a path", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(TEAM)
+        assertMessage("has a path", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .origin("https://example.com/maps").build());
-        assertMessage("no scheme", () -> AppleTokenRequest.builder(AppleTokenProfile.MUSICKIT).keyId(KID).teamId(TEAM)
+        assertMessage("no scheme", () -> TokenRequest.builder(TokenProfile.MUSICKIT).keyId(KID).teamId(TEAM)
                 .origin("example.com").build());
         assertMessage("service ID contains a space", () -> weather.serviceId("com.example weather").build());
         assertMessage("service ID is a URL", () -> weather.serviceId("https://example.com").build());
-        assertMessage("below the", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(TEAM)
+        assertMessage("below the", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .lifetime(Duration.ofSeconds(30)).build());
-        assertMessage("one year", () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(TEAM)
+        assertMessage("one year", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .lifetime(Duration.ofDays(366)).build());
-        assertMessage("Unknown token profile 'mapkit'", () -> AppleTokenProfile.byName("mapkit"));
-        assertMessage("profiles: maps, weatherkit, musickit, apns, siwa, iap", () -> AppleTokenProfile.byName("nope"));
+        assertMessage("Unknown token profile 'mapkit'", () -> TokenProfile.byName("mapkit"));
+        assertMessage("profiles: maps, weatherkit, musickit, apns, siwa, iap", () -> TokenProfile.byName("nope"));
     }
 
     @Test
@@ -205,11 +205,11 @@ class AppleTokensTest {
         String pem = TestKeys.pkcs8Pem(pair);
         String body = pem.split("\n")[1];
         for (Runnable r : List.<Runnable>of(
-                () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(KID).teamId(pem).build(),
-                () -> AppleTokenRequest.builder(AppleTokenProfile.MAPS).keyId(pem).teamId(TEAM).build(),
-                () -> AppleTokenRequest.builder(AppleTokenProfile.WEATHERKIT).keyId(KID).teamId(TEAM).serviceId(pem).build(),
-                () -> AppleTokenRequest.builder(AppleTokenProfile.MUSICKIT).keyId(KID).teamId(TEAM).origin(pem).build(),
-                () -> AppleTokenProfile.byName(pem))) {
+                () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(pem).build(),
+                () -> TokenRequest.builder(TokenProfile.MAPS).keyId(pem).teamId(TEAM).build(),
+                () -> TokenRequest.builder(TokenProfile.WEATHERKIT).keyId(KID).teamId(TEAM).serviceId(pem).build(),
+                () -> TokenRequest.builder(TokenProfile.MUSICKIT).keyId(KID).teamId(TEAM).origin(pem).build(),
+                () -> TokenProfile.byName(pem))) {
             InvalidInputException e = assertThrows(InvalidInputException.class, r::run);
             assertFalse(e.getMessage().contains(body.substring(0, 12)), e.getMessage());
         }
@@ -217,18 +217,18 @@ class AppleTokensTest {
 
     @Test
     void registryBuildsRequestsFromNamesAndParameters() {
-        AppleTokenRequest r = AppleTokenSource.request("WeatherKit", Map.of("keyId", KID, "teamId", TEAM,
+        TokenRequest r = TokenParameters.request("WeatherKit", Map.of("keyId", KID, "teamId", TEAM,
                 "serviceId", "com.example.weather", "lifetimeSeconds", "600", "origins", " "));
-        assertEquals(AppleTokenProfile.WEATHERKIT, r.profile());
+        assertEquals(TokenProfile.WEATHERKIT, r.profile());
         assertEquals(Duration.ofSeconds(600), r.lifetime());
         assertEquals(List.of(), r.origins());
-        AppleTokenRequest m = AppleTokenSource.request("musickit", Map.of("keyId", KID, "teamId", TEAM,
+        TokenRequest m = TokenParameters.request("musickit", Map.of("keyId", KID, "teamId", TEAM,
                 "origins", "https://a.example.com, https://b.example.com\nhttps://a.example.com"));
         assertEquals(List.of("https://a.example.com", "https://b.example.com"), m.origins());
-        assertNull(m.scope());
-        assertMessage("Unknown token parameter 'service'", () -> AppleTokenSource.request("weatherkit", Map.of("service", "x")));
-        assertMessage("whole seconds", () -> AppleTokenSource.request("maps", Map.of("keyId", KID, "teamId", TEAM, "lifetimeSeconds", "1h")));
-        assertMessage("Unknown token profile", () -> AppleTokenSource.request("asc", Map.of()));
+        assertEquals(List.of(), m.scope());
+        assertMessage("Unknown token parameter 'service'", () -> TokenParameters.request("weatherkit", Map.of("service", "x")));
+        assertMessage("whole seconds", () -> TokenParameters.request("maps", Map.of("keyId", KID, "teamId", TEAM, "lifetimeSeconds", "1h")));
+        assertMessage("Unknown token profile", () -> TokenParameters.request("asc", Map.of()));
     }
 
     private static void assertMessage(String expected, Runnable r) {

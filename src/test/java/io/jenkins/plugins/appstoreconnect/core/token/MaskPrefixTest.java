@@ -1,5 +1,6 @@
-package io.jenkins.plugins.appstoreconnect.core.apple;
+package io.jenkins.plugins.appstoreconnect.core.token;
 
+import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,16 +35,16 @@ import org.junit.jupiter.api.Test;
  * that every later token of a request starts with (so a log masker given it once masks them all). Tokens are checked
  * with nimbus.
  */
-class AppleTokenMaskPrefixTest {
+class MaskPrefixTest {
 
-    private static final String KID = AppleTokensTest.KID;
-    private static final String TEAM = AppleTokensTest.TEAM;
+    private static final String KID = TeamKeyProfilesTest.KID;
+    private static final String TEAM = TeamKeyProfilesTest.TEAM;
     private static final String ISSUER = "57246542-96fe-1a63-e053-0824d011072a";
 
     private final ParsedKey key = P256PrivateKeys.parse(TestKeys.pkcs8Pem(TestKeys.p256()));
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
-    static Map<String, String> parametersFor(AppleTokenProfile p) {
+    static Map<String, String> parametersFor(TokenProfile p) {
         return switch (p) {
             case MAPS -> Map.of("origins", "https://maps.example.com", "scope", "server_api");
             case WEATHERKIT -> Map.of("serviceId", "com.example.weatherkit-client");
@@ -51,19 +52,20 @@ class AppleTokenMaskPrefixTest {
             case APNS -> Map.of();
             case SIGN_IN_WITH_APPLE -> Map.of("clientId", "com.example.web");
             case APP_STORE_SERVER -> Map.of("issuerId", ISSUER, "bundleId", "com.example.MyApp");
+            case APP_STORE_CONNECT -> throw new IllegalArgumentException("not a team-key profile");
         };
     }
 
     /** The prefix is computed from the request, not learnt by minting (and caching) a token. */
     @ParameterizedTest
-    @EnumSource(AppleTokenProfile.class)
-    void thePrefixMintsNoToken(AppleTokenProfile profile) throws Exception {
-        AppleTokenSource source = new AppleTokenSource(clock);
-        AppleTokenRequest request = AppleTokenSource.requestForKey(profile.cliName(), KID, TEAM, parametersFor(profile));
-        String prefix = AppleTokenSource.maskPrefix(request);
+    @EnumSource(value = TokenProfile.class, names = "APP_STORE_CONNECT", mode = EnumSource.Mode.EXCLUDE)
+    void thePrefixMintsNoToken(TokenProfile profile) throws Exception {
+        TokenCache source = new TokenCache(clock);
+        TokenRequest request = TokenParameters.requestForKey(profile.cliName(), KID, TEAM, parametersFor(profile));
+        String prefix = Tokens.maskPrefix(request);
         Instant asked = clock.instant();
         clock.advance(Duration.ofSeconds(90));
-        String token = source.token(key, request, prefix).token();
+        String token = new TokenSource(source, key, request).token(prefix).token();
         SignedJWT jwt = SignedJWT.parse(token);
         assertEquals(prefix, jwt.getParsedParts()[0].toString() + ".");
         assertTrue(jwt.getJWTClaimsSet().getIssueTime().toInstant().isAfter(asked.minus(profile.backdate())),
@@ -71,14 +73,14 @@ class AppleTokenMaskPrefixTest {
     }
 
     @ParameterizedTest
-    @EnumSource(AppleTokenProfile.class)
-    void everyLaterTokenOfARequestStartsWithItsPrefix(AppleTokenProfile profile) throws Exception {
-        AppleTokenSource source = new AppleTokenSource(clock);
-        AppleTokenRequest request = AppleTokenSource.requestForKey(profile.cliName(), KID, TEAM, parametersFor(profile));
-        String prefix = AppleTokenSource.maskPrefix(request);
+    @EnumSource(value = TokenProfile.class, names = "APP_STORE_CONNECT", mode = EnumSource.Mode.EXCLUDE)
+    void everyLaterTokenOfARequestStartsWithItsPrefix(TokenProfile profile) throws Exception {
+        TokenCache source = new TokenCache(clock);
+        TokenRequest request = TokenParameters.requestForKey(profile.cliName(), KID, TEAM, parametersFor(profile));
+        String prefix = Tokens.maskPrefix(request);
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 6; i++) {
-            String token = source.token(key, request, prefix).token();
+            String token = new TokenSource(source, key, request).token(prefix).token();
             tokens.add(token);
             assertTrue(token.startsWith(prefix), profile + ": token " + i + " starts with the prefix");
             SignedJWT jwt = SignedJWT.parse(token);
@@ -90,35 +92,35 @@ class AppleTokenMaskPrefixTest {
         assertEquals(6, tokens.size(), "six different tokens, one prefix");
         // a later request with another lifetime still shares the prefix: nothing time-dependent is in the header
         Map<String, String> longer = new java.util.HashMap<>(parametersFor(profile));
-        longer.put("lifetimeSeconds", profile == AppleTokenProfile.APNS ? "3600" : "1800");
-        AppleTokenRequest other = AppleTokenSource.requestForKey(profile.cliName(), KID, TEAM, longer);
-        assertEquals(prefix, AppleTokenSource.maskPrefix(other));
+        longer.put("lifetimeSeconds", profile == TokenProfile.APNS ? "3600" : "1800");
+        TokenRequest other = TokenParameters.requestForKey(profile.cliName(), KID, TEAM, longer);
+        assertEquals(prefix, Tokens.maskPrefix(other));
     }
 
     @Test
     void weatherKitHeaderCarriesTeamAndServiceId() throws Exception {
-        AppleTokenSource source = new AppleTokenSource(clock);
-        AppleTokenRequest a = AppleTokenSource.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.a"));
-        AppleTokenRequest b = AppleTokenSource.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.b"));
-        SignedJWT jwt = SignedJWT.parse(source.token(key, a).token());
+        TokenCache source = new TokenCache(clock);
+        TokenRequest a = TokenParameters.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.a"));
+        TokenRequest b = TokenParameters.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.b"));
+        SignedJWT jwt = SignedJWT.parse(source.get(key, a).token());
         assertEquals(TEAM + ".com.example.a", jwt.getHeader().getCustomParam("id"));
         assertEquals("com.example.a", jwt.getJWTClaimsSet().getSubject());
         assertEquals(TEAM, jwt.getJWTClaimsSet().getIssuer());
-        assertNotEquals(AppleTokenSource.maskPrefix(a), AppleTokenSource.maskPrefix(b), "the service ID is part of the header");
+        assertNotEquals(Tokens.maskPrefix(a), Tokens.maskPrefix(b), "the service ID is part of the header");
     }
 
     @Test
     void aMaskerGivenThePrefixMasksTokensMintedLater() throws Exception {
-        AppleTokenSource source = new AppleTokenSource(clock);
-        AppleTokenRequest r = AppleTokenSource.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.weather"));
+        TokenCache source = new TokenCache(clock);
+        TokenRequest r = TokenParameters.requestForKey("weatherkit", KID, TEAM, Map.of("serviceId", "com.example.weather"));
         SecretMasker masker = new SecretMasker(Set.of());
-        masker.addTokenPrefix(AppleTokenSource.maskPrefix(r));
+        masker.addTokenPrefix(Tokens.maskPrefix(r));
         List<String> later = new ArrayList<>();
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (MaskingOutputStream out = new MaskingOutputStream(sink, masker)) {
             for (int i = 0; i < 4; i++) {
                 clock.advance(Duration.ofHours(2));
-                String t = source.token(key, r).token();
+                String t = source.get(key, r).token();
                 later.add(t);
                 out.write(("Authorization: Bearer " + t + "\n").getBytes(StandardCharsets.US_ASCII));
             }
@@ -132,29 +134,29 @@ class AppleTokenMaskPrefixTest {
 
     @Test
     void theCredentialGivesKeyIdAndTeamIdAndTheBuildTheRest() {
-        AppleTokenRequest iap = AppleTokenSource.requestForKey("iap", KID, TEAM, Map.of("issuerId", ISSUER, "bundleId", "com.example.MyApp"));
+        TokenRequest iap = TokenParameters.requestForKey("iap", KID, TEAM, Map.of("issuerId", ISSUER, "bundleId", "com.example.MyApp"));
         assertNull(iap.teamId(), "an App Store Server API token carries the issuer ID, not the credential's Team ID");
         assertEquals(ISSUER, iap.issuerId());
-        AppleTokenRequest apns = AppleTokenSource.requestForKey("APNS", KID, TEAM, Map.of("serviceId", " "));
+        TokenRequest apns = TokenParameters.requestForKey("APNS", KID, TEAM, Map.of("serviceId", " "));
         assertEquals(TEAM, apns.teamId());
 
         assertMessage("comes from the Apple developer key credential",
-                () -> AppleTokenSource.requestForKey("maps", KID, TEAM, Map.of("teamId", "OTHER12345")));
+                () -> TokenParameters.requestForKey("maps", KID, TEAM, Map.of("teamId", "OTHER12345")));
         assertMessage("comes from the Apple developer key credential",
-                () -> AppleTokenSource.requestForKey("maps", KID, TEAM, Map.of("keyId", "OTHER12345")));
-        assertMessage("Unknown token profile", () -> AppleTokenSource.requestForKey("weather", KID, TEAM, Map.of()));
-        assertMessage("No token profile given", () -> AppleTokenSource.requestForKey(" ", KID, TEAM, Map.of()));
-        assertMessage("service ID", () -> AppleTokenSource.requestForKey("weatherkit", KID, TEAM, Map.of()));
-        assertMessage("issuer ID is missing", () -> AppleTokenSource.requestForKey("iap", KID, TEAM, Map.of("bundleId", "com.example.MyApp")));
-        assertMessage("Unknown token parameter", () -> AppleTokenSource.requestForKey("apns", KID, TEAM, Map.of("audience", "x")));
+                () -> TokenParameters.requestForKey("maps", KID, TEAM, Map.of("keyId", "OTHER12345")));
+        assertMessage("Unknown token profile", () -> TokenParameters.requestForKey("weather", KID, TEAM, Map.of()));
+        assertMessage("No token profile given", () -> TokenParameters.requestForKey(" ", KID, TEAM, Map.of()));
+        assertMessage("service ID", () -> TokenParameters.requestForKey("weatherkit", KID, TEAM, Map.of()));
+        assertMessage("issuer ID is missing", () -> TokenParameters.requestForKey("iap", KID, TEAM, Map.of("bundleId", "com.example.MyApp")));
+        assertMessage("Unknown token parameter", () -> TokenParameters.requestForKey("apns", KID, TEAM, Map.of("audience", "x")));
     }
 
     @Test
     void aTokenOutsideThePrefixIsNotHandedOut() {
-        AppleTokenSource source = new AppleTokenSource(clock);
-        AppleTokenRequest r = AppleTokenSource.requestForKey("apns", KID, TEAM, Map.of());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> source.token(key, r, "eyJhbGciOiJub25lIn0."));
-        String token = source.token(key, r).token();
+        TokenCache source = new TokenCache(clock);
+        TokenRequest r = TokenParameters.requestForKey("apns", KID, TEAM, Map.of());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TokenSource(source, key, r).token("eyJhbGciOiJub25lIn0."));
+        String token = source.get(key, r).token();
         assertFalse(e.getMessage().contains(token.split("\\.")[1]), "the message holds no token");
     }
 

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Minting, checked by independent verifiers: nimbus-jose-jwt and openssl. */
-class AppStoreConnectTokensTest {
+class AppStoreConnectProfileTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -85,7 +85,7 @@ class AppStoreConnectTokensTest {
 
     @Test
     void teamKeyDefaults() throws Exception {
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK);
         JWTClaimsSet c = verifiedByNimbus(t.token(), TestKeys.publicKey(), KID);
         assertEquals(ISSUER, c.getIssuer());
         assertNull(c.getSubject());
@@ -108,7 +108,7 @@ class AppStoreConnectTokensTest {
 
     @Test
     void individualKey() throws Exception {
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.individual(KID), CLOCK);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), TokenRequest.individual(KID), CLOCK);
         JWTClaimsSet c = verifiedByNimbus(t.token(), TestKeys.publicKey(), KID);
         assertEquals("user", c.getSubject());
         assertNull(c.getIssuer());
@@ -119,8 +119,8 @@ class AppStoreConnectTokensTest {
     @Test
     void scoped() throws Exception {
         List<String> scope = List.of("GET /v1/apps?filter[platform]=IOS", "PATCH /v1/apps/123456789");
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER).scope(scope).build();
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK);
+        TokenRequest r = TokenRequest.builder().keyId(KID).issuerId(ISSUER).scope(scope).build();
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), r, CLOCK);
         JWTClaimsSet c = verifiedByNimbus(t.token(), TestKeys.publicKey(), KID);
         assertEquals(scope, c.getStringListClaim("scope"));
         JsonNode p = payloadJson(t.token());
@@ -130,18 +130,18 @@ class AppStoreConnectTokensTest {
 
     @Test
     void enterprise() throws Exception {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder()
+        TokenRequest r = TokenRequest.builder()
                 .keyId(KID).issuerId(ISSUER).audience(Audience.ENTERPRISE).build();
-        JWTClaimsSet c = verifiedByNimbus(AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK).token(), TestKeys.publicKey(), KID);
+        JWTClaimsSet c = verifiedByNimbus(Tokens.mint(TestKeys.privateKey(), r, CLOCK).token(), TestKeys.publicKey(), KID);
         assertEquals(List.of("apple-developer-enterprise-v1"), c.getAudience());
         assertEquals(ISSUER, c.getIssuer());
     }
 
     @Test
     void customLifetimeAndBackdate() throws Exception {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER)
+        TokenRequest r = TokenRequest.builder().keyId(KID).issuerId(ISSUER)
                 .lifetime(Duration.ofMinutes(10)).backdate(Duration.ofSeconds(30)).build();
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), r, CLOCK);
         JWTClaimsSet c = verifiedByNimbus(t.token(), TestKeys.publicKey(), KID);
         assertEquals(seconds(NOW.getEpochSecond() - 30), c.getIssueTime());
         assertEquals(seconds(NOW.getEpochSecond() + 570), c.getExpirationTime());
@@ -149,8 +149,8 @@ class AppStoreConnectTokensTest {
 
     @Test
     void noBackdateFullWindow() throws Exception {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).backdate(Duration.ZERO).build();
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK);
+        TokenRequest r = TokenRequest.builder().keyId(KID).backdate(Duration.ZERO).build();
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), r, CLOCK);
         JWTClaimsSet c = verifiedByNimbus(t.token(), TestKeys.publicKey(), KID);
         assertEquals(seconds(NOW.getEpochSecond()), c.getIssueTime());
         assertEquals(seconds(NOW.getEpochSecond() + 1200), c.getExpirationTime());
@@ -160,7 +160,7 @@ class AppStoreConnectTokensTest {
     @Test
     void subSecondClockIsTruncated() throws Exception {
         Clock clock = Clock.fixed(NOW.plusMillis(999), ZoneOffset.UTC);
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), clock);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), clock);
         JWTClaimsSet c = verifiedByNimbus(t.token(), TestKeys.publicKey(), KID);
         assertEquals(seconds(NOW.getEpochSecond() - 60), c.getIssueTime());
         assertEquals(NOW.plusSeconds(1140), t.expiresAt());
@@ -168,16 +168,16 @@ class AppStoreConnectTokensTest {
 
     @Test
     void signaturesAreFreshEachTime() {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.team(KID, ISSUER);
-        String a = AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK).token();
-        String b = AppStoreConnectTokens.mint(TestKeys.privateKey(), r, CLOCK).token();
+        TokenRequest r = TokenRequest.team(KID, ISSUER);
+        String a = Tokens.mint(TestKeys.privateKey(), r, CLOCK).token();
+        String b = Tokens.mint(TestKeys.privateKey(), r, CLOCK).token();
         assertEquals(a.substring(0, a.lastIndexOf('.')), b.substring(0, b.lastIndexOf('.')), "same header and payload");
         assertNotEquals(a, b, "ECDSA signatures are randomised");
     }
 
     @Test
     void wrongKeyDoesNotVerify() throws Exception {
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK);
         ECPublicKey other = (ECPublicKey) TestKeys.generate("secp256r1").getPublic();
         assertFalse(SignedJWT.parse(t.token()).verify(new ECDSAVerifier(other)));
     }
@@ -186,7 +186,7 @@ class AppStoreConnectTokensTest {
     void rejectsP384Key() {
         ECPrivateKey p384 = (ECPrivateKey) TestKeys.generate("secp384r1").getPrivate();
         String m = assertThrows(InvalidInputException.class,
-                () -> AppStoreConnectTokens.mint(p384, AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK)).getMessage();
+                () -> Tokens.mint(p384, TokenRequest.team(KID, ISSUER), CLOCK)).getMessage();
         assertTrue(m.contains("not on the P-256 curve") && m.contains("384-bit"), m);
     }
 
@@ -195,7 +195,7 @@ class AppStoreConnectTokensTest {
         // secp256k1 has a 256-bit order, so jjwt 0.11.5's own key-length check would accept it for ES256
         ECPrivateKey k1 = TestKeys.fakePrivateKey(TestKeys.secp256k1(), BigInteger.valueOf(12345));
         String m = assertThrows(InvalidInputException.class,
-                () -> AppStoreConnectTokens.mint(k1, AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK)).getMessage();
+                () -> Tokens.mint(k1, TokenRequest.team(KID, ISSUER), CLOCK)).getMessage();
         assertTrue(m.contains("not on the P-256 curve"), m);
         assertFalse(m.contains("12345"), m);
     }
@@ -206,14 +206,14 @@ class AppStoreConnectTokensTest {
         for (BigInteger s : List.of(BigInteger.ZERO, n, n.add(BigInteger.TEN), BigInteger.ONE.negate())) {
             ECPrivateKey bad = TestKeys.fakePrivateKey(TestKeys.privateKey().getParams(), s);
             String m = assertThrows(InvalidInputException.class,
-                    () -> AppStoreConnectTokens.mint(bad, AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK)).getMessage();
+                    () -> Tokens.mint(bad, TokenRequest.team(KID, ISSUER), CLOCK)).getMessage();
             assertTrue(m.contains("out of range"), m);
         }
     }
 
     @Test
     void mintedTokenToStringIsRedacted() {
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK);
         String s = t.toString();
         assertEquals("MintedToken[kid=ABCDE12345, iat=2025-03-01T11:59:00Z, exp=2025-03-01T12:19:00Z, token=<redacted>]", s);
         for (String part : t.token().split("\\.")) {
@@ -223,7 +223,7 @@ class AppStoreConnectTokensTest {
 
     @Test
     void remainingNeverNegative() {
-        MintedToken t = AppStoreConnectTokens.mint(TestKeys.privateKey(), AppStoreConnectTokenRequest.team(KID, ISSUER), CLOCK);
+        MintedToken t = Tokens.mint(TestKeys.privateKey(), TokenRequest.team(KID, ISSUER), CLOCK);
         Clock later = Clock.fixed(NOW.plusSeconds(5000), ZoneOffset.UTC);
         assertEquals(Duration.ZERO, t.remaining(later));
         assertTrue(t.isExpired(later));
@@ -238,9 +238,9 @@ class AppStoreConnectTokensTest {
         Assumptions.assumeTrue(openssl != null, "openssl not found on PATH: skipping the openssl cross-check");
 
         KeyPair kp = TestKeys.generate("secp256r1");
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER)
+        TokenRequest r = TokenRequest.builder().keyId(KID).issuerId(ISSUER)
                 .scope("GET /v1/apps?filter[platform]=IOS").build();
-        String token = AppStoreConnectTokens.mint((ECPrivateKey) kp.getPrivate(), r, Clock.systemUTC()).token();
+        String token = Tokens.mint((ECPrivateKey) kp.getPrivate(), r, Clock.systemUTC()).token();
         int dot = token.lastIndexOf('.');
         byte[] rs = Base64.getUrlDecoder().decode(token.substring(dot + 1));
         assertEquals(64, rs.length);

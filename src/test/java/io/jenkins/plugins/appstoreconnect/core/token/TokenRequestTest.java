@@ -19,19 +19,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AppStoreConnectTokenRequestTest {
+class TokenRequestTest {
 
-    private static AppStoreConnectTokenRequest.Builder base() {
-        return AppStoreConnectTokenRequest.builder().keyId(KID).issuerId(ISSUER);
+    private static TokenRequest.Builder base() {
+        return TokenRequest.builder().keyId(KID).issuerId(ISSUER);
     }
 
-    private static String rejected(AppStoreConnectTokenRequest.Builder b) {
+    private static String rejected(TokenRequest.Builder b) {
         return assertThrows(InvalidInputException.class, b::build).getMessage();
     }
 
     @Test
     void defaults() {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenRequest r = TokenRequest.team(KID, ISSUER);
         assertEquals(KID, r.keyId());
         assertEquals(ISSUER, r.issuerId());
         assertFalse(r.isIndividual());
@@ -46,20 +46,20 @@ class AppStoreConnectTokenRequestTest {
 
     @Test
     void individualHasNoIssuer() {
-        AppStoreConnectTokenRequest r = AppStoreConnectTokenRequest.individual(KID);
+        TokenRequest r = TokenRequest.individual(KID);
         assertTrue(r.isIndividual());
         assertNull(r.issuerId());
     }
 
     @Test
     void teamFactoryNeedsIssuer() {
-        String m = assertThrows(InvalidInputException.class, () -> AppStoreConnectTokenRequest.team(KID, null)).getMessage();
+        String m = assertThrows(InvalidInputException.class, () -> TokenRequest.team(KID, null)).getMessage();
         assertTrue(m.contains("issuer ID is missing"), m);
     }
 
     @Test
     void issuerIsNormalisedToLowerCase() {
-        AppStoreConnectTokenRequest r = base().issuerId(ISSUER.toUpperCase()).build();
+        TokenRequest r = base().issuerId(ISSUER.toUpperCase()).build();
         assertEquals(ISSUER, r.issuerId());
         assertEquals(base().build(), r);
     }
@@ -97,7 +97,7 @@ class AppStoreConnectTokenRequestTest {
 
     @Test
     void idsAreNormalisedLikeTheCredentialForm() {
-        AppStoreConnectTokenRequest r = base().keyId(" abcde12345 ").issuerId("5724654296FE1A63E0530824D011072A").build();
+        TokenRequest r = base().keyId(" abcde12345 ").issuerId("5724654296FE1A63E0530824D011072A").build();
         assertEquals("ABCDE12345", r.keyId());
         assertEquals("57246542-96fe-1a63-e053-0824d011072a", r.issuerId());
     }
@@ -106,7 +106,7 @@ class AppStoreConnectTokenRequestTest {
     void goodScope() {
         List<String> scope = List.of("GET /v1/apps?filter[platform]=IOS", "POST /v1/builds", "PATCH /v1/apps/123",
                 "DELETE /v1/users/abc", "GET /v1/salesReports?filter[frequency]=DAILY&filter[reportType]=SALES");
-        AppStoreConnectTokenRequest r = base().scope(scope).build();
+        TokenRequest r = base().scope(scope).build();
         assertEquals(scope, r.scope());
         assertThrows(UnsupportedOperationException.class, () -> r.scope().add("GET /x"));
     }
@@ -114,9 +114,9 @@ class AppStoreConnectTokenRequestTest {
     @Test
     void scopeIsCopied() {
         List<String> scope = new ArrayList<>(List.of("GET /v1/apps"));
-        AppStoreConnectTokenRequest.Builder b = base().scope(scope);
+        TokenRequest.Builder b = base().scope(scope);
         scope.add("not a scope");
-        AppStoreConnectTokenRequest r = b.build();
+        TokenRequest r = b.build();
         assertEquals(List.of("GET /v1/apps"), r.scope());
     }
 
@@ -167,11 +167,11 @@ class AppStoreConnectTokenRequestTest {
 
     @Test
     void backdateBoundaries() {
-        AppStoreConnectTokenRequest zero = base().backdate(Duration.ZERO).build();
+        TokenRequest zero = base().backdate(Duration.ZERO).build();
         assertEquals(Duration.ZERO, zero.backdate());
         assertEquals(Duration.ofSeconds(1200), zero.validityAfterMint());
         // backdate one second shorter than the lifetime: valid for 1 s after minting
-        AppStoreConnectTokenRequest tight = base().lifetime(Duration.ofSeconds(300)).backdate(Duration.ofSeconds(299)).build();
+        TokenRequest tight = base().lifetime(Duration.ofSeconds(300)).backdate(Duration.ofSeconds(299)).build();
         assertEquals(Duration.ofSeconds(1), tight.validityAfterMint());
         String m = rejected(base().lifetime(Duration.ofSeconds(300)).backdate(Duration.ofSeconds(300)));
         assertTrue(m.contains("backdate (300 s) must be shorter than the token lifetime (300 s)"), m);
@@ -183,8 +183,8 @@ class AppStoreConnectTokenRequestTest {
 
     @Test
     void equalsHashCodeAndToBuilder() {
-        AppStoreConnectTokenRequest a = base().scope("GET /v1/apps").audience(Audience.ENTERPRISE).build();
-        AppStoreConnectTokenRequest b = a.toBuilder().build();
+        TokenRequest a = base().scope("GET /v1/apps").audience(Audience.ENTERPRISE).build();
+        TokenRequest b = a.toBuilder().build();
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
         assertNotEquals(a, a.toBuilder().scope("GET /v1/builds").build());

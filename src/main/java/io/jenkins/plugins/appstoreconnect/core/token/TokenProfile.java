@@ -1,20 +1,33 @@
-package io.jenkins.plugins.appstoreconnect.core.apple;
+package io.jenkins.plugins.appstoreconnect.core.token;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
+import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The ES256 tokens Apple services accept from a developer key issued to a team (a {@code .p8} file from
+ * The ES256 tokens Apple services accept, one profile each: App Store Connect API tokens, made with an App Store
+ * Connect API key, and the tokens made with a developer key issued to a team (a {@code .p8} file from
  * Certificates, Identifiers &amp; Profiles &gt; Keys, or for {@link #APP_STORE_SERVER} from App Store Connect
  * &gt; Users and Access &gt; Integrations &gt; In-App Purchase). Each profile fixes the header and claims and
- * the longest lifetime; {@code docs/apple-tokens.md} quotes the Apple documentation each one follows.
+ * the longest lifetime ({@link Tokens} writes them); {@code docs/apple-tokens.md} quotes the Apple documentation
+ * each one follows.
  *
- * <p>"Lifetime" is {@code exp - iat} including the backdate of {@code iat}, as for App Store Connect tokens.
- * APNs tokens have no {@code exp}: for {@link #APNS} the lifetime is how long one token is reused before a new
- * one is minted, which Apple bounds to 20 to 60 minutes.
+ * <p>"Lifetime" is {@code exp - iat} including the backdate of {@code iat}. APNs tokens have no {@code exp}: for
+ * {@link #APNS} the lifetime is how long one token is reused before a new one is minted, which Apple bounds to 20
+ * to 60 minutes.
  */
-public enum AppleTokenProfile {
+public enum TokenProfile {
+
+    /**
+     * App Store Connect API. Header {@code alg, kid, typ}; claims {@code iss} (issuer ID; a team key) or {@code sub}
+     * {@code "user"} (an individual key), {@code iat}, {@code exp} (at most 20 minutes after {@code iat}), {@code aud}
+     * ({@link Audience}), optional {@code scope} (a list of {@code "METHOD /path"}). The backdate may be chosen.
+     */
+    APP_STORE_CONNECT("app-store-connect", "App Store Connect API token", Duration.ofSeconds(1), Duration.ofSeconds(1200),
+            Duration.ofSeconds(1200), 60, true),
 
     /**
      * MapKit JS and Maps Server API. Header {@code alg, kid, typ}; claims {@code iss} (Team ID), {@code iat},
@@ -60,7 +73,7 @@ public enum AppleTokenProfile {
     private final Duration backdate;
     private final boolean cacheable;
 
-    AppleTokenProfile(String cliName, String title, Duration minLifetime, Duration maxLifetime, Duration defaultLifetime,
+    TokenProfile(String cliName, String title, Duration minLifetime, Duration maxLifetime, Duration defaultLifetime,
             int backdateSeconds, boolean cacheable) {
         this.cliName = cliName;
         this.title = title;
@@ -111,28 +124,38 @@ public enum AppleTokenProfile {
         return cacheable;
     }
 
-    /** Whether tokens are signed for a Team ID ({@code iss}); the App Store Server API uses an issuer ID instead. */
+    /** Whether tokens are signed for a Team ID ({@code iss}); App Store Connect and the App Store Server API use an issuer ID. */
     public boolean usesTeamId() {
-        return this != APP_STORE_SERVER;
+        return this != APP_STORE_SERVER && this != APP_STORE_CONNECT;
     }
 
-    /** The comma-separated list of CLI names, for messages. */
+    /** Whether the token is made with a developer key issued to a team (all but {@link #APP_STORE_CONNECT}). */
+    public boolean teamKey() {
+        return this != APP_STORE_CONNECT;
+    }
+
+    /** The profiles of a team's developer key: what {@code withAppleToken}, the {@code appleToken} binding and the CLI's {@code token} command offer. */
+    public static List<TokenProfile> teamKeyProfiles() {
+        return Arrays.stream(values()).filter(TokenProfile::teamKey).toList();
+    }
+
+    /** The comma-separated list of the team-key profiles' CLI names, for messages. */
     public static String names() {
         StringBuilder sb = new StringBuilder();
-        for (AppleTokenProfile p : values()) {
+        for (TokenProfile p : teamKeyProfiles()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(p.cliName);
         }
         return sb.toString();
     }
 
     /**
-     * The profile called {@code name} (its CLI name or enum name, any case).
+     * The team-key profile called {@code name} (its CLI name or enum name, any case).
      *
      * @throws InvalidInputException naming the known profiles
      */
-    public static AppleTokenProfile byName(String name) {
+    public static TokenProfile byName(String name) {
         String n = name == null ? "" : name.strip();
-        for (AppleTokenProfile p : values()) {
+        for (TokenProfile p : teamKeyProfiles()) {
             if (p.cliName.equalsIgnoreCase(n) || p.name().equalsIgnoreCase(n)) {
                 return p;
             }
@@ -140,7 +163,7 @@ public enum AppleTokenProfile {
         if (n.isEmpty()) {
             throw new InvalidInputException("No token profile given; profiles: " + names() + ".");
         }
-        throw new InvalidInputException("Unknown token profile " + AppleTeamIds.quoteShort(n.toLowerCase(Locale.ROOT).length() > 24
+        throw new InvalidInputException("Unknown token profile " + AppleIds.quoteShort(n.toLowerCase(Locale.ROOT).length() > 24
                 ? n.substring(0, 24) : n) + "; profiles: " + names() + ".");
     }
 }
