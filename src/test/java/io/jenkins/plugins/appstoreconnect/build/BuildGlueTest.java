@@ -187,7 +187,7 @@ class BuildGlueTest {
     void theFilterMasksTheKeyAndTokensMintedAfterItWasMade() throws Exception {
         AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
         String prefix = new TokenSource(new TokenCache(clock), key, request).maskPrefix();
-        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), prefix);
+        KeyMaskingFilter filter = KeyMaskingFilter.forKey(key, key.pkcs8Pem(), prefix);
         assertFalse(filter.toString().contains(key.pkcs8Pem().split("\n")[1]));
 
         // through Java serialisation, as Pipeline sends it to an agent
@@ -222,8 +222,7 @@ class BuildGlueTest {
     @SuppressWarnings("deprecation")
     void theFilterMasksThroughEveryBuildOverload() throws Exception {
         AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
-        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()),
-                new TokenSource(new TokenCache(clock), key, request).maskPrefix());
+        KeyMaskingFilter filter = KeyMaskingFilter.forKey(key, key.pkcs8Pem(), new TokenSource(new TokenCache(clock), key, request).maskPrefix());
         for (int overload = 0; overload < 2; overload++) {
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             try (OutputStream out = overload == 0 ? filter.decorateLogger((hudson.model.AbstractBuild<?, ?>) null, sink)
@@ -240,7 +239,7 @@ class BuildGlueTest {
     void aTokenInTheBlocksFailureIsMaskedAndTheHandlerHoldsNoSecret() throws Exception {
         AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
         TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
-        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), tokens.maskPrefix());
+        KeyMaskingFilter filter = KeyMaskingFilter.forKey(key, key.pkcs8Pem(), tokens.maskPrefix());
         String token = tokens.token().token();
         org.jenkinsci.plugins.workflow.steps.FailureHandler handler = (org.jenkinsci.plugins.workflow.steps.FailureHandler)
                 deserialise(serialise(filter.failureHandler()));
