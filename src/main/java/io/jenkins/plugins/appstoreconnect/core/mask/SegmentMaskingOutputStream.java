@@ -109,25 +109,44 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
         curStart = count;
         try {
             int end = off + len;
-            for (int i = off; i < end; i++) {
+            int i = off;
+            while (i < end) {
                 int x = b[i] & 0xff;
                 long p = curStart + (i - off);
                 if (escape) {
                     escape = false;
                     if (x == '/') {
                         runByte(p - 1, '/');
+                        i++;
                         continue;
                     }
                     if (runStart >= 0) {
                         endRun(p - 1);
                     }
                     if (x == 'n' || x == 'r') {
+                        i++;
                         continue;
                     }
                 }
                 if (BASE64[x]) {
-                    runByte(p, x);
-                } else if (x == '\\') {
+                    if (runStart >= 0 && padding) {
+                        endRun(p);
+                    }
+                    if (runStart < 0) {
+                        runStart = p;
+                        normLength = 0;
+                        tooLong = false;
+                        padding = false;
+                    }
+                    int j = i + 1;
+                    while (j < end && BASE64[b[j] & 0xff]) {
+                        j++;
+                    }
+                    appendAll(b, i, j - i);
+                    i = j;
+                    continue;
+                }
+                if (x == '\\') {
                     escape = true;
                 } else if (x == '=') {
                     if (runStart >= 0) {
@@ -137,6 +156,7 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
                 } else if (runStart >= 0) {
                     endRun(p);
                 }
+                i++;
             }
             count = curStart + len;
             release(frontier());
@@ -183,6 +203,18 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
             padding = false;
         }
         append(x);
+    }
+
+    private void appendAll(byte[] b, int from, int n) {
+        if (tooLong) {
+            return;
+        }
+        if (normLength + n > limit) {
+            tooLong = true; // can be no segment: released at the end of this write
+            return;
+        }
+        System.arraycopy(b, from, norm, normLength, n);
+        normLength += n;
     }
 
     private void append(int x) {
