@@ -31,7 +31,8 @@ import java.util.List;
  * detail). The token prefix is a JOSE header, not a secret. It never holds a token.
  */
 final class KeyMaskingFilter extends ConsoleLogFilter implements Serializable {
-    private static final long serialVersionUID = 2L;
+    /** Unchanged from the version that held the key, so that builds saved by it still load (see {@link #readResolve}). */
+    private static final long serialVersionUID = 1L;
 
     private final KeySegments segments;
     private final String tokenPrefix;
@@ -56,6 +57,14 @@ final class KeyMaskingFilter extends ConsoleLogFilter implements Serializable {
             // stored in another form: the normalised PEM's segments are what the key files and tools print
         }
         return new KeyMaskingFilter(KeySegments.of(pems), tokenPrefix);
+    }
+
+    /**
+     * A filter saved by an earlier version held the key (its {@code key} field, which Java serialisation drops now);
+     * read back, it has no segments: it then masks the block's tokens only, never failing the build it belongs to.
+     */
+    private Object readResolve() {
+        return segments == null ? new KeyMaskingFilter(KeySegments.of(List.of()), tokenPrefix) : this;
     }
 
     @Override

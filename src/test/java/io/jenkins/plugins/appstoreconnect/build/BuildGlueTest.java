@@ -217,6 +217,20 @@ class BuildGlueTest {
         assertEquals(5, log.split("Bearer \\*\\*\\*\\*\" https", -1).length - 1, "each token is one mask");
     }
 
+    /** A filter saved by the version that held the key is read without it (no segments): it still masks tokens. */
+    @Test
+    void aFilterSavedWithoutSegmentsStillMasksTokens() throws Exception {
+        AppStoreConnectTokenRequest request = AppStoreConnectTokenRequest.team(KID, ISSUER);
+        TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
+        KeyMaskingFilter restored = (KeyMaskingFilter) deserialise(serialise(new KeyMaskingFilter(null, tokens.maskPrefix())));
+        String token = tokens.token().token();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = restored.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
+            out.write(("Bearer " + token + "\n" + "ordinary text\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("Bearer ****\nordinary text\n", sink.toString(StandardCharsets.UTF_8));
+    }
+
     /** Pipeline's agents decorate through the AbstractBuild overload, with no build: it masks as the Run one does. */
     @Test
     @SuppressWarnings("deprecation")

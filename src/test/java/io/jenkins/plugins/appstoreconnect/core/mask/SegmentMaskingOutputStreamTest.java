@@ -215,6 +215,86 @@ class SegmentMaskingOutputStreamTest {
         }
     }
 
+    /**
+     * An independent reference: the text cut into runs by the rules of the class description, each run whose
+     * normalised value (or that value without its trailing {@code =}) is a segment replaced by {@code ****}.
+     */
+    private static String reference(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            boolean slash = c == '\\' && i + 1 < n && text.charAt(i + 1) == '/';
+            if (!(slash || isB64(c))) {
+                out.append(c);
+                if (c == '\\' && i + 1 < n && (text.charAt(i + 1) == 'n' || text.charAt(i + 1) == 'r')) {
+                    out.append(text.charAt(i + 1));
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            StringBuilder norm = new StringBuilder();
+            while (i < n) { // base64 bytes and \/
+                char d = text.charAt(i);
+                if (isB64(d)) {
+                    norm.append(d);
+                    i++;
+                } else if (d == '\\' && i + 1 < n && text.charAt(i + 1) == '/') {
+                    norm.append('/');
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            while (i < n && text.charAt(i) == '=') {
+                norm.append('=');
+                i++;
+            }
+            String v = norm.toString();
+            String stripped = v.replaceAll("=+$", "");
+            boolean hit = segmentTexts.contains(v) || (!stripped.equals(v) && segmentTexts.contains(stripped));
+            out.append(hit ? SecretMasker.MASK : text.substring(start, i));
+        }
+        return out.toString();
+    }
+
+    private static boolean isB64(char c) {
+        return c < 128 && SegmentMaskingOutputStream.isBase64Byte(c);
+    }
+
+    @Test
+    void randomTextsOfSegmentsPiecesAndEscapesMatchTheReference() throws IOException {
+        Random random = new Random(7);
+        List<String> parts = new ArrayList<>(segmentTexts);
+        List<String> pieces = new ArrayList<>();
+        for (String seg : segmentTexts) {
+            pieces.add(seg.substring(0, seg.length() / 2));
+            pieces.add(seg.substring(1));
+            pieces.add(seg.replace("/", "\\/"));
+            pieces.add(seg + "=");
+            pieces.add(seg + "==");
+        }
+        List<String> noise = List.of("\\", "\\n", "\\r", "\\/", "/", "=", "==", "\n", "\r\n", " ", "-", "a", "Z9", "\\\\", "\"", ":");
+        for (int round = 0; round < 400; round++) {
+            StringBuilder t = new StringBuilder();
+            int k = 1 + random.nextInt(12);
+            for (int j = 0; j < k; j++) {
+                int pick = random.nextInt(3);
+                List<String> from = pick == 0 ? parts : pick == 1 ? pieces : noise;
+                t.append(from.get(random.nextInt(from.size())));
+            }
+            String text = t.toString();
+            String expected = reference(text);
+            assertEquals(expected, mask(text), "round " + round);
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            int[] cuts = random.ints(random.nextInt(6), 0, bytes.length + 1).sorted().toArray();
+            assertEquals(expected, maskInPieces(bytes, cuts), "round " + round + " in pieces");
+        }
+    }
+
     @Test
     void aWholeRunIsOneMaskEscapesIncluded() throws IOException {
         String[] lines = pem.split("\n");
