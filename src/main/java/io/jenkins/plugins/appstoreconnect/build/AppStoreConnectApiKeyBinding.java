@@ -7,6 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
+import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
+import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +23,13 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * {@code withCredentials([appStoreConnectApiKey(credentialsId: '…')])}: the variables and key files of
  * {@code withAppStoreConnectToken}, for builds that combine bindings. The token is minted once, when the block
- * starts, and credentials-binding masks it (only it: not the key, should the files be printed). The files are
- * deleted by the unbinder.
+ * starts. credentials-binding masks only the values a binding declares secret, and it masks them line by line; so
+ * besides the token this binding declares each printed form of the key that fits on one line (each PEM body line,
+ * the joined body, the base64 of the file and its wrapped lines, the one-line escaped PEMs:
+ * {@link SecretForms#singleLine}) as a secret value of a variable of its own ({@link #keyFormVariables}), so that
+ * {@code cat} of a key file is masked too. Like every secret value, credentials-binding keeps them in its own
+ * filter, which it sends to the agents and saves with the build; {@code withAppStoreConnectToken}'s filter masks the
+ * key without holding it. The files are deleted by the unbinder.
  *
  * <p>credentials-binding is an optional dependency: this class and its descriptor are the only ones that refer to
  * it, and the descriptor is an optional extension, so the plugin loads without it.
@@ -151,12 +158,31 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
             Map<String, String> secret = new LinkedHashMap<>();
             Map<String, String> visible = new LinkedHashMap<>();
             block.environment().forEach((name, value) -> (name.equals(jwt) ? secret : visible).put(name, value));
+            keyFormVariables(block.request.keyId(), block.key).forEach((name, value) -> {
+                if (!visible.containsKey(name)) {
+                    secret.put(name, value);
+                }
+            });
             block.printIntro(listener, false);
             return new MultiEnvironment(secret, visible, new Unbind(directory));
         } catch (RuntimeException e) {
             KeyBlock.deleteFiles(workspace, directory, listener);
             throw e;
         }
+    }
+
+    /**
+     * The key's one-line forms as secret values, each under a variable {@code _ASC_KEY_<key ID>_FORM_<n>} (the key ID
+     * keeps two keys bound in one block apart). credentials-binding sets them in the block's environment, like every
+     * secret value, and masks each of them in every line of the log.
+     */
+    static Map<String, String> keyFormVariables(String keyId, ParsedKey key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int n = 0;
+        for (String form : SecretForms.singleLine(key)) {
+            out.put("_ASC_KEY_" + keyId + "_FORM_" + ++n, form);
+        }
+        return out;
     }
 
     /** The variable names this binding sets (credentials-binding lists them). */

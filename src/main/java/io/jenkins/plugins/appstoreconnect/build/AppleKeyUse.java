@@ -63,7 +63,7 @@ final class AppleKeyUse {
 
     /** A console filter masking the key and every token of this request. */
     KeyMaskingFilter filter() {
-        return new KeyMaskingFilter(credential.getPrivateKey(), maskPrefix);
+        return KeyMaskingFilter.forKey(key, credential.getPrivateKey().getPlainText(), maskPrefix);
     }
 
     /** The block's opening line: which key, which profile, which variable. */

@@ -78,9 +78,9 @@ final class KeyBlock {
         return P256PrivateKeys.parse(credential.getPrivateKey().getPlainText());
     }
 
-    /** A console filter masking this key and its tokens. */
+    /** A console filter masking this key and its tokens; it holds salted hashes of the key's printed forms, not the key. */
     KeyMaskingFilter filter() {
-        return new KeyMaskingFilter(credential.getPrivateKey(), maskPrefix);
+        return KeyMaskingFilter.forKey(key, credential.getPrivateKey().getPlainText(), maskPrefix);
     }
 
     /**

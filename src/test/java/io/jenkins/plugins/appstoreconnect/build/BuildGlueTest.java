@@ -187,7 +187,7 @@ class BuildGlueTest {
     void theFilterMasksTheKeyAndTokensMintedAfterItWasMade() throws Exception {
         TokenRequest request = TokenRequest.team(KID, ISSUER);
         String prefix = new TokenSource(new TokenCache(clock), key, request).maskPrefix();
-        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), prefix);
+        KeyMaskingFilter filter = KeyMaskingFilter.forKey(key, key.pkcs8Pem(), prefix);
         assertFalse(filter.toString().contains(key.pkcs8Pem().split("\n")[1]));
 
         // through Java serialisation, as Pipeline sends it to an agent
@@ -217,13 +217,26 @@ class BuildGlueTest {
         assertEquals(5, log.split("Bearer \\*\\*\\*\\*\" https", -1).length - 1, "each token is one mask");
     }
 
+    /** A filter saved by the version that held the key is read without it (no segments): it still masks tokens. */
+    @Test
+    void aFilterSavedWithoutSegmentsStillMasksTokens() throws Exception {
+        TokenRequest request = TokenRequest.team(KID, ISSUER);
+        TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
+        KeyMaskingFilter restored = (KeyMaskingFilter) deserialise(serialise(new KeyMaskingFilter(null, tokens.maskPrefix())));
+        String token = tokens.token().token();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = restored.decorateLogger((hudson.model.Run<?, ?>) null, sink)) {
+            out.write(("Bearer " + token + "\n" + "ordinary text\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals("Bearer ****\nordinary text\n", sink.toString(StandardCharsets.UTF_8));
+    }
+
     /** Pipeline's agents decorate through the AbstractBuild overload, with no build: it masks as the Run one does. */
     @Test
     @SuppressWarnings("deprecation")
     void theFilterMasksThroughEveryBuildOverload() throws Exception {
         TokenRequest request = TokenRequest.team(KID, ISSUER);
-        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()),
-                new TokenSource(new TokenCache(clock), key, request).maskPrefix());
+        KeyMaskingFilter filter = KeyMaskingFilter.forKey(key, key.pkcs8Pem(), new TokenSource(new TokenCache(clock), key, request).maskPrefix());
         for (int overload = 0; overload < 2; overload++) {
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             try (OutputStream out = overload == 0 ? filter.decorateLogger((hudson.model.AbstractBuild<?, ?>) null, sink)
@@ -240,7 +253,7 @@ class BuildGlueTest {
     void aTokenInTheBlocksFailureIsMaskedAndTheHandlerHoldsNoSecret() throws Exception {
         TokenRequest request = TokenRequest.team(KID, ISSUER);
         TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
-        KeyMaskingFilter filter = new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), tokens.maskPrefix());
+        KeyMaskingFilter filter = KeyMaskingFilter.forKey(key, key.pkcs8Pem(), tokens.maskPrefix());
         String token = tokens.token().token();
         org.jenkinsci.plugins.workflow.steps.FailureHandler handler = (org.jenkinsci.plugins.workflow.steps.FailureHandler)
                 deserialise(serialise(filter.failureHandler()));

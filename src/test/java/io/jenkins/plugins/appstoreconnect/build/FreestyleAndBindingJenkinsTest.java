@@ -115,6 +115,30 @@ class FreestyleAndBindingJenkinsTest {
         assertFalse(Files.exists(Path.of(echoed(b, "DIR")).getParent()), "deleted by the unbinder");
     }
 
+    /**
+     * credentials-binding masks only declared values, line by line: the binding declares the key's one-line forms,
+     * so printing the key files in the block (as a shell step does) shows no line of the key.
+     */
+    @Test
+    void withCredentialsMasksAPrintedKeyFile(JenkinsRule r) throws Exception {
+        JenkinsFixtures.StoredKey k = addKey("asc-team", ISSUER);
+        Job<?, ?> job = pipeline(r, "cat", """
+                node {
+                  withCredentials([appStoreConnectApiKey(credentialsId: 'asc-team')]) {
+                    if (isUnix()) {
+                      sh 'cat "$APP_STORE_CONNECT_API_KEY_KEY_FILEPATH"; cat "$APP_STORE_CONNECT_API_KEY_PATH"; base64 < "$APP_STORE_CONNECT_API_KEY_KEY_FILEPATH"'
+                    } else {
+                      bat 'type "%APP_STORE_CONNECT_API_KEY_KEY_FILEPATH%" & type "%APP_STORE_CONNECT_API_KEY_PATH%"'
+                    }
+                  }
+                }
+                """);
+        Run<?, ?> b = buildAndAssertSuccess(r, job);
+        r.assertLogContains("-----BEGIN PRIVATE KEY-----", b); // the file was printed; its armour is no secret
+        r.assertLogContains("\"key_id\"", b);
+        assertLogHasNoSecret(b, k.key());
+    }
+
     /** The credentials check of the forms: found, missing, an expression, empty (as the consumer guide has it). */
     @Test
     void theCredentialsCheckNamesAMissingId(JenkinsRule r) throws Exception {

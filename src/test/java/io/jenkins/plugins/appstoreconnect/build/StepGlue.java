@@ -8,7 +8,6 @@ import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
-import hudson.util.Secret;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -118,7 +117,7 @@ public final class StepGlue {
      * The state objects of the build glue that can be built without Jenkins, after minting with
      * {@code key} (every token minted is handed to {@code minted}), by name: the expanders (after expanding twice, so
      * that a token could have been kept), the options, the executions, the disposer and unbinder, the cleanup, and
-     * the key masking filter (which holds the key in a {@link Secret} by design; its name says so).
+     * the key masking filters and the failure handler.
      */
     public static Map<String, Object> stepState(ParsedKey key, AppStoreConnectApiKey asc, AppleDeveloperKey apple, Clock clock,
             Consumer<String> minted) throws Exception {
@@ -175,17 +174,17 @@ public final class StepGlue {
         WithAppStoreConnectTokenStep ascStep = new WithAppStoreConnectTokenStep("asc-key");
         ascStep.setScope(List.of("GET /v1/apps"));
         state.put("WithAppStoreConnectTokenStep", ascStep);
-        state.put(KEY_MASKING_FILTER_ASC, new KeyMaskingFilter(Secret.fromString(key.pkcs8Pem()), prefix));
+        state.put(KEY_MASKING_FILTER_ASC, KeyMaskingFilter.forKey(key, asc.getPrivateKey().getPlainText(), prefix));
         state.put(KEY_MASKING_FILTER_APPLE, use.filter());
         state.put("KeyFailureHandler (both steps)", use.filter().failureHandler());
         return state;
     }
 
-    /** Names of the filters in {@link #stepState}: they hold the key in a {@link Secret}, like credentials-binding's. */
+    /** Names of the filters in {@link #stepState}. */
     public static final String KEY_MASKING_FILTER_ASC = "KeyMaskingFilter (withAppStoreConnectToken)";
     public static final String KEY_MASKING_FILTER_APPLE = "KeyMaskingFilter (withAppleToken)";
 
-    /** The names of {@link KeyMaskingFilter}'s instance fields of the given type, for the audit's narrow exception. */
+    /** The names of {@link KeyMaskingFilter}'s saved instance fields (neither static nor transient) of the given type. */
     public static List<String> keyMaskingFilterFields(Class<?> type) {
         List<String> names = new ArrayList<>();
         for (Field f : KeyMaskingFilter.class.getDeclaredFields()) {
@@ -195,13 +194,5 @@ public final class StepGlue {
             }
         }
         return names;
-    }
-
-    /** A copy of {@code filter} whose {@link Secret} field is replaced by {@code replacement} (same class, all else equal). */
-    public static Object withSecretReplaced(Object filter, Secret replacement) throws Exception {
-        KeyMaskingFilter f = (KeyMaskingFilter) filter;
-        Field prefix = KeyMaskingFilter.class.getDeclaredField("tokenPrefix");
-        prefix.setAccessible(true);
-        return new KeyMaskingFilter(replacement, (String) prefix.get(f));
     }
 }

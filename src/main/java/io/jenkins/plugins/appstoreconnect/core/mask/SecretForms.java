@@ -126,6 +126,21 @@ public final class SecretForms {
     }
 
     /**
+     * The forms of {@link #of(ParsedKey)} that hold no line break: each body line, the joined body, the base64 of
+     * the PEM file and each of its wrapped lines, and the one-line escaped PEMs, in that set's order. For maskers
+     * that look at one line at a time (credentials-binding's): together they cover every line of every form.
+     */
+    public static Set<String> singleLine(ParsedKey key) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String f : of(key)) {
+            if (f.indexOf('\n') < 0 && f.indexOf('\r') < 0) {
+                out.add(f);
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /**
      * The forms of a token (a compact JWT): the token itself. Returns an empty set for a string shorter
      * than {@value #MIN_LENGTH} characters (no real token is).
      */

@@ -46,6 +46,18 @@ class SecretFormsTest {
     }
 
     @Test
+    void theSingleLineFormsAreTheFormsWithoutALineBreak() {
+        Set<String> single = SecretForms.singleLine(key);
+        for (String f : forms) {
+            assertEquals(f.indexOf('\n') < 0 && f.indexOf('\r') < 0, single.contains(f), "form of " + f.length() + " characters");
+        }
+        assertTrue(single.contains(body));
+        assertTrue(single.contains(pem.split("\n")[1]));
+        assertTrue(single.contains(Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII))));
+        assertTrue(single.contains(pem.replace("\n", "\\n")));
+    }
+
+    @Test
     void formsHoldLinesWholeJoinedBase64AndEscaped() {
         for (String line : pem.split("\n")) {
             if (!line.startsWith("-----")) {

@@ -2,7 +2,9 @@ package io.jenkins.plugins.appstoreconnect.bench;
 
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
+import io.jenkins.plugins.appstoreconnect.core.mask.KeySegments;
 import io.jenkins.plugins.appstoreconnect.core.mask.MaskingOutputStream;
+import io.jenkins.plugins.appstoreconnect.core.mask.SegmentMaskingOutputStream;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretMasker;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
@@ -51,9 +53,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code MaskingOutputStream}).</li>
  *   <li>{@code maskOursAllForms}: ours with every {@link SecretForms} form of the key plus 3 tokens
  *       (about 45 secrets), for information.</li>
- *   <li>{@code maskOursStep}: what {@code withAppStoreConnectToken}'s console filter runs: every
- *       {@link SecretForms} form of the key and the token prefix, no token known in advance (the log's tokens are
- *       masked through the prefix), for information.</li>
+ *   <li>{@code maskOursStep}: what the blocks' console filter runs: the token prefix in a {@link MaskingOutputStream}
+ *       (no token known in advance: the log's tokens are masked through the prefix), in front of a
+ *       {@link SegmentMaskingOutputStream} that recognises the key's forms by the salted hashes of
+ *       {@link KeySegments}. Checked against the same targets as {@code maskOurs}.</li>
  *   <li>{@code passThrough}: the same chunks copied to the sink with no masking (the floor).</li>
  * </ul>
  */
@@ -74,6 +77,7 @@ public class MaskBenchmarks {
     private SecretMasker masker;
     private SecretMasker allForms;
     private SecretMasker stepMasker;
+    private KeySegments segments;
     private Pattern aggregate;
 
     @Setup
@@ -108,7 +112,8 @@ public class MaskBenchmarks {
         List<String> all = new ArrayList<>(SecretForms.of(key));
         all.addAll(tokens);
         allForms = new SecretMasker(all);
-        stepMasker = new SecretMasker(SecretForms.of(key));
+        segments = KeySegments.of(List.of(pem));
+        stepMasker = new SecretMasker();
         stepMasker.addTokenPrefix(SecretForms.tokenPrefix(tokens.get(0)));
         aggregate = Pattern.compile(secrets.stream()
                 .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
@@ -178,7 +183,7 @@ public class MaskBenchmarks {
     @Benchmark
     public long maskOursStep() throws IOException {
         CountingSink sink = new CountingSink();
-        return write(sink, new MaskingOutputStream(sink, stepMasker));
+        return write(sink, new MaskingOutputStream(new SegmentMaskingOutputStream(sink, segments), stepMasker));
     }
 
     @Benchmark

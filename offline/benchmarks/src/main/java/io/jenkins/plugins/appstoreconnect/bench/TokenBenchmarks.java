@@ -88,7 +88,7 @@ public class TokenBenchmarks {
         cache.get("fingerprint", request, cacheMinter); // warm entry: every call below is a hit
     }
 
-    /** Ours: {@link AppStoreConnectTokens#mint} (jjwt 0.11.5 with our compact JSON writer). */
+    /** Ours: {@link Tokens#mint} (jjwt 0.11.5 with our Jackson JSON writer). */
     @Benchmark
     public String mint() {
         return Tokens.mint(privateKey, request, clock).token();
