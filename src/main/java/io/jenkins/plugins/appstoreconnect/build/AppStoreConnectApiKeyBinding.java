@@ -150,14 +150,14 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
     @Override
     public MultiEnvironment bind(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
-        KeyBlock block = KeyBlock.open(getCredentialsId(), options, build);
+        KeyUse block = KeyUse.open(getCredentialsId(), options, build);
         String directory = block.chooseDirectory(workspace);
         block.writeFiles(workspace);
         try {
-            String jwt = block.names.name(Variable.JWT);
+            Set<String> tokenVariables = options.tokenVariables();
             Map<String, String> secret = new LinkedHashMap<>();
             Map<String, String> visible = new LinkedHashMap<>();
-            block.environment().forEach((name, value) -> (name.equals(jwt) ? secret : visible).put(name, value));
+            block.environment().forEach((name, value) -> (tokenVariables.contains(name) ? secret : visible).put(name, value));
             keyFormVariables(block.request.keyId(), block.key).forEach((name, value) -> {
                 if (!visible.containsKey(name)) {
                     secret.put(name, value);
@@ -166,7 +166,7 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
             block.printIntro(listener, false);
             return new MultiEnvironment(secret, visible, new Unbind(directory));
         } catch (RuntimeException e) {
-            KeyBlock.deleteFiles(workspace, directory, listener);
+            KeyUse.deleteFiles(workspace, directory, listener);
             throw e;
         }
     }
@@ -204,7 +204,7 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
         @Override
         public void unbind(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
                 throws IOException, InterruptedException {
-            KeyBlock.deleteFiles(workspace, directory, listener);
+            KeyUse.deleteFiles(workspace, directory, listener);
         }
     }
 

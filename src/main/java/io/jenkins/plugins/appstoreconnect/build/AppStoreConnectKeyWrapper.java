@@ -41,7 +41,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
      * The block each running build opened for its console filter, which Jenkins asks for first, taken again by
      * {@link #setUp}: one lookup, one use record and one parse of the key per build. Never saved.
      */
-    private transient Map<Run<?, ?>, KeyBlock> opened;
+    private transient Map<Run<?, ?>, KeyUse> opened;
 
     @DataBoundConstructor
     public AppStoreConnectKeyWrapper(String credentialsId) {
@@ -154,9 +154,9 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,
             EnvVars initialEnvironment) throws IOException, InterruptedException {
-        KeyBlock block = opened().remove(build);
+        KeyUse block = opened().remove(build);
         if (block == null) {
-            block = KeyBlock.open(credentialsId, options, build);
+            block = KeyUse.open(credentialsId, options, build);
         }
         String directory = block.chooseDirectory(workspace);
         block.writeFiles(workspace);
@@ -166,7 +166,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
             env.forEach(context::env);
             context.setDisposer(new Cleanup(directory));
         } catch (RuntimeException e) {
-            KeyBlock.deleteFiles(workspace, directory, listener); // no disposer runs when setUp fails
+            KeyUse.deleteFiles(workspace, directory, listener); // no disposer runs when setUp fails
             throw e;
         }
     }
@@ -175,7 +175,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     @Override
     public ConsoleLogFilter createLoggerDecorator(Run<?, ?> build) {
         try {
-            KeyBlock block = KeyBlock.open(credentialsId, options, build);
+            KeyUse block = KeyUse.open(credentialsId, options, build);
             opened().put(build, block);
             return block.filter();
         } catch (AbortException e) {
@@ -183,7 +183,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
         }
     }
 
-    private synchronized Map<Run<?, ?>, KeyBlock> opened() {
+    private synchronized Map<Run<?, ?>, KeyUse> opened() {
         if (opened == null) {
             opened = Collections.synchronizedMap(new WeakHashMap<>());
         }
@@ -211,7 +211,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
         @Override
         public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
                 throws IOException, InterruptedException {
-            KeyBlock.deleteFiles(workspace, directory, listener);
+            KeyUse.deleteFiles(workspace, directory, listener);
         }
     }
 

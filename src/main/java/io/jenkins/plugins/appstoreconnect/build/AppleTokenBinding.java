@@ -128,9 +128,9 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
     @Override
     public MultiEnvironment bind(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
-        AppleKeyUse use = AppleKeyUse.open(getCredentialsId(), options, build);
+        KeyUse use = KeyUse.open(getCredentialsId(), options, build);
         use.printIntro(listener, false);
-        return new MultiEnvironment(Map.of(use.variable, use.token()), Map.of());
+        return new MultiEnvironment(use.environment(), Map.of());
     }
 
     /** The token variable (credentials-binding lists it). */

@@ -6,7 +6,12 @@ import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
-import java.io.Serializable;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.util.Secret;
+import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
+import java.util.List;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +19,7 @@ import java.util.Map;
  * What {@code withAppleToken} and the {@code appleToken} binding mint: the profile, its parameters and the variable.
  * Plain data (no secret), stored as given and checked by core ({@link TokenParameters#requestForKey}) when used.
  */
-final class AppleTokenOptions implements Serializable {
+final class AppleTokenOptions implements KeyUseSpec<AppleDeveloperKey> {
     private static final long serialVersionUID = 1L;
 
     /** The variable when none is named. */
@@ -62,8 +67,57 @@ final class AppleTokenOptions implements Serializable {
      * @throws io.jenkins.plugins.appstoreconnect.core.InvalidInputException for an unknown profile, a missing or
      *                                                                        wrong parameter
      */
-    TokenRequest request(AppleDeveloperKey credential) {
+    @Override
+    public TokenRequest request(AppleDeveloperKey credential) {
+        variableName();
         return TokenParameters.requestForKey(profile, credential.getKeyId(), credential.getTeamId(), parameters());
+    }
+
+    @Override
+    public AppleDeveloperKey lookup(String credentialsId, Run<?, ?> run, boolean track) throws AbortException {
+        return CredentialLookup.find(AppleDeveloperKey.class, credentialsId, run, track, kind());
+    }
+
+    @Override
+    public String kind() {
+        return Messages.Kind_AppleDeveloperKey();
+    }
+
+    @Override
+    public Secret privateKey(AppleDeveloperKey credential) {
+        return credential.getPrivateKey();
+    }
+
+    @Override
+    public boolean writesKeyFiles() {
+        return false;
+    }
+
+    @Override
+    public Map<String, String> variables(TokenSource tokens, String maskPrefix, String directory) {
+        return Map.of(variableName(), tokens.token(maskPrefix).token());
+    }
+
+    @Override
+    public Set<String> tokenVariables() {
+        return Set.of(variableName());
+    }
+
+    @Override
+    public List<String> intro(String credentialsId, TokenRequest request, String directory, boolean masked) {
+        String what = request.profile().cliName() + ", " + request.profile().title();
+        return List.of(masked ? Messages.AppleToken_Using(credentialsId, request.keyId(), what, variableName())
+                : Messages.AppleToken_UsingBinding(credentialsId, request.keyId(), what, variableName()));
+    }
+
+    @Override
+    public String badOption(String credentialsId, String problem) {
+        return Messages.AppleToken_BadOption(credentialsId, problem);
+    }
+
+    @Override
+    public String changed(String credentialsId) {
+        return Messages.AppleToken_Changed(credentialsId);
     }
 
     /** The parameters as core names them; blank ones left out. */

@@ -5,18 +5,24 @@ import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
 import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.build.TokenOptions;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
-import java.io.Serializable;
+import hudson.AbortException;
+import hudson.model.Run;
+import hudson.util.Secret;
+import io.jenkins.plugins.appstoreconnect.core.build.BuildEnvironment;
+import io.jenkins.plugins.appstoreconnect.core.build.KeyFilePaths;
+import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The options the step, the build wrapper and the binding share: token scope and lifetime, and the variable
  * names. Plain data (no secret), checked by core when used. A name is stored as given: {@code null} for the
  * default, empty to switch the variable off.
  */
-final class KeyUseOptions implements Serializable {
+final class KeyUseOptions implements KeyUseSpec<AppStoreConnectApiKey> {
     private static final long serialVersionUID = 1L;
 
     private List<String> scope;
@@ -111,9 +117,62 @@ final class KeyUseOptions implements Serializable {
         return EnvironmentNames.withOverrides(overrides);
     }
 
-    /** The checked token request for {@code key}; throws core's InvalidInputException naming the problem. */
-    TokenRequest request(AppStoreConnectApiKey key) {
+    /** The checked token request for {@code key} (and the variable names); throws core's InvalidInputException. */
+    @Override
+    public TokenRequest request(AppStoreConnectApiKey key) {
+        names();
         return TokenOptions.request(key.getKeyId(), key.getIssuerId(), key.isEnterprise(), scope,
                 lifetime == 0 ? null : lifetime);
+    }
+
+    @Override
+    public AppStoreConnectApiKey lookup(String credentialsId, Run<?, ?> run, boolean track) throws AbortException {
+        return CredentialLookup.find(AppStoreConnectApiKey.class, credentialsId, run, track, Messages.KeyUse_NoCredentialsId(),
+                Messages.KeyUse_NotFound(credentialsId));
+    }
+
+    @Override
+    public String kind() {
+        return Messages.Kind_AppStoreConnectApiKey();
+    }
+
+    @Override
+    public Secret privateKey(AppStoreConnectApiKey credential) {
+        return credential.getPrivateKey();
+    }
+
+    @Override
+    public boolean writesKeyFiles() {
+        return true;
+    }
+
+    @Override
+    public Map<String, String> variables(TokenSource tokens, String maskPrefix, String directory) {
+        return tokens.environment(names(), KeyFilePaths.inDirectory(directory, tokens.request().keyId()), maskPrefix);
+    }
+
+    @Override
+    public Set<String> tokenVariables() {
+        String jwt = names().name(Variable.JWT);
+        return jwt == null ? Set.of() : Set.of(jwt);
+    }
+
+    @Override
+    public List<String> intro(String credentialsId, TokenRequest request, String directory, boolean masked) {
+        String kind = request.isIndividual() ? Messages.KeyUse_Individual() : Messages.KeyUse_Team();
+        String using = masked ? Messages.KeyUse_Using(credentialsId, request.keyId(), kind, directory)
+                : Messages.KeyUse_UsingTokenMasked(credentialsId, request.keyId(), kind, directory);
+        return BuildEnvironment.individualKeyNoteDue(request, false) ? List.of(using, Messages.KeyUse_IndividualKeyNote())
+                : List.of(using);
+    }
+
+    @Override
+    public String badOption(String credentialsId, String problem) {
+        return Messages.KeyUse_BadOption(credentialsId, problem);
+    }
+
+    @Override
+    public String changed(String credentialsId) {
+        return Messages.KeyUse_Changed(credentialsId);
     }
 }

@@ -133,7 +133,7 @@ public final class WithAppStoreConnectTokenStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new WithAppStoreConnectTokenExecution(context, credentialsId, options.copy());
+        return new KeyBlockExecution(context, credentialsId, options.copy());
     }
 
     /** The step's name, its block and what it needs: a run, a log and a workspace (a {@code node}). */

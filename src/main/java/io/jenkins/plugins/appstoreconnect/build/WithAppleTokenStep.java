@@ -125,7 +125,7 @@ public final class WithAppleTokenStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new WithAppleTokenExecution(context, credentialsId, options.copy());
+        return new KeyBlockExecution(context, credentialsId, options.copy());
     }
 
     /** The step's name, its block and what it needs: a run and a log (no workspace: nothing is written). */

@@ -74,11 +74,11 @@ class AppleBuildGlueTest {
     void theStepsFieldsBecomeACheckedRequest() throws Exception {
         AppleTokenOptions o = weatherKit(null);
         o.setLifetime(1800);
-        AppleKeyUse use = new AppleKeyUse("team-key", credential, o.copy(), new TokenCache(clock));
-        assertEquals(AppleTokenOptions.DEFAULT_VARIABLE, use.variable);
+        KeyUse use = new KeyUse("team-key", o.copy(), credential, null, new TokenCache(clock));
+        assertEquals(Set.of(AppleTokenOptions.DEFAULT_VARIABLE), use.environment().keySet());
         assertEquals(Duration.ofSeconds(1800), use.request.lifetime());
         assertEquals(TEAM, use.request.teamId());
-        SignedJWT jwt = SignedJWT.parse(use.token());
+        SignedJWT jwt = SignedJWT.parse(use.environment().get(AppleTokenOptions.DEFAULT_VARIABLE));
         assertTrue(jwt.verify(new ECDSAVerifier(key.publicKey())));
         assertEquals(TEAM + ".com.example.weatherkit-client", jwt.getHeader().getCustomParam("id"));
 
@@ -96,7 +96,7 @@ class AppleBuildGlueTest {
 
     private void assertAbort(String expected, AppleTokenOptions options) {
         AbortException e = assertThrows(AbortException.class,
-                () -> new AppleKeyUse("team-key", credential, options, new TokenCache(clock)));
+                () -> new KeyUse("team-key", options, credential, null, new TokenCache(clock)));
         assertTrue(e.getMessage().startsWith("Cannot mint a token with Apple developer key 'team-key': "), e.getMessage());
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains(pem.split("\n")[1]));
@@ -105,8 +105,8 @@ class AppleBuildGlueTest {
     @Test
     void theExpanderGivesEachStepAFreshTokenAndSerialisesNoSecret() throws Exception {
         AppleTokenOptions o = weatherKit("WEATHERKIT_TOKEN");
-        AppleKeyUse use = new AppleKeyUse("team-key", credential, o, new TokenCache(clock));
-        AppleTokenExpander expander = new AppleTokenExpander("job#1", o, use);
+        KeyUse use = new KeyUse("team-key", o, credential, null, new TokenCache(clock));
+        KeyUseExpander expander = new KeyUseExpander("job#1", use);
         assertEquals(Set.of("WEATHERKIT_TOKEN"), expander.getSensitiveVariables());
 
         EnvVars step1 = new EnvVars();
@@ -123,7 +123,7 @@ class AppleBuildGlueTest {
 
         byte[] serialised = serialise(expander);
         assertNoSecret(serialised, List.of(t1, t2));
-        AppleTokenExpander restored = (AppleTokenExpander) deserialise(serialised);
+        KeyUseExpander restored = (KeyUseExpander) deserialise(serialised);
         assertEquals(Set.of("WEATHERKIT_TOKEN"), restored.getSensitiveVariables());
         // after a restart the key use is gone; the credential is looked up again through the run (needs Jenkins)
         // (what the lookup throws is Jenkins' business: AbortException in a real Jenkins without that run)
@@ -136,7 +136,7 @@ class AppleBuildGlueTest {
     void theFilterMasksTheKeyAndTokensOfTheProfileMintedLater() throws Exception {
         AppleTokenOptions o = weatherKit("WEATHERKIT_TOKEN");
         TokenCache tokens = new TokenCache(clock);
-        AppleKeyUse use = new AppleKeyUse("team-key", credential, o, tokens);
+        KeyUse use = new KeyUse("team-key", o, credential, null, tokens);
         KeyMaskingFilter onAgent = (KeyMaskingFilter) deserialise(serialise(use.filter()));
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         List<String> later = new java.util.ArrayList<>();
@@ -144,7 +144,7 @@ class AppleBuildGlueTest {
             out.write(("+ cat AuthKey.p8\n" + credential.getPrivateKey().getPlainText()).getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 4; i++) {
                 clock.advance(Duration.ofHours(3));
-                String t = use.token();
+                String t = use.environment().get("WEATHERKIT_TOKEN");
                 later.add(t);
                 byte[] line = ("curl -H \"Authorization: Bearer " + t + "\" https://weatherkit.apple.com/\n").getBytes(StandardCharsets.UTF_8);
                 out.write(line, 0, 35);
@@ -227,8 +227,8 @@ class AppleBuildGlueTest {
     @Test
     void savedStateHoldsNoSecret() throws Exception {
         AppleTokenOptions o = weatherKit("WEATHERKIT_TOKEN");
-        for (Serializable s : List.<Serializable>of(o, new WithAppleTokenExecution(null, "team-key", o),
-                new WithAppleTokenExecution.BodyEnd(),
+        for (Serializable s : List.<Serializable>of(o, new KeyBlockExecution(null, "team-key", o),
+                new KeyBlockExecution(null, "team-key", o).new Cleanup(null),
                 new CloudKitSignRequestStep.Execution(null, "ck-s2s", SUBPATH, "{}", null))) {
             byte[] bytes = serialise(s);
             assertNoSecret(bytes, List.of());

@@ -116,7 +116,7 @@ class BuildGlueTest {
         List<byte[]> contents = new ArrayList<>(files.values());
         Path dir = workspaceParent.resolve("ws@tmp").resolve(KeyFileLayout.directoryName("0123abcd"));
 
-        new KeyBlock.WriteFiles(KID, files).invoke(dir.toFile(), null); // creates ws@tmp as well
+        new KeyUse.WriteFiles(KID, files).invoke(dir.toFile(), null); // creates ws@tmp as well
         Path p8 = dir.resolve("private_keys/AuthKey_" + KID + ".p8");
         assertTrue(key.pkcs8Pem().equals(Files.readString(p8)), "the .p8 is the normalised PEM");
         JsonNode json = new ObjectMapper().readTree(dir.resolve("fastlane-api-key.json").toFile());
@@ -132,21 +132,17 @@ class BuildGlueTest {
         }
 
         Path other = Files.createDirectories(workspaceParent.resolve("ws@tmp/not-ours"));
-        assertFalse(new KeyBlock.DeleteFiles().invoke(other.toFile(), null), "only asc-* directories are deleted");
+        assertFalse(new KeyUse.DeleteFiles().invoke(other.toFile(), null), "only asc-* directories are deleted");
         assertTrue(Files.isDirectory(other));
-        assertTrue(new KeyBlock.DeleteFiles().invoke(dir.toFile(), null));
+        assertTrue(new KeyUse.DeleteFiles().invoke(dir.toFile(), null));
         assertFalse(Files.exists(dir));
-        assertTrue(new KeyBlock.DeleteFiles().invoke(dir.toFile(), null), "deleting again is fine");
+        assertTrue(new KeyUse.DeleteFiles().invoke(dir.toFile(), null), "deleting again is fine");
     }
 
     @Test
     void theExpanderGivesEachStepAFreshTokenAndSerialisesNoSecret() throws Exception {
-        TokenRequest request = TokenRequest.team(KID, ISSUER);
-        TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
-        String prefix = tokens.maskPrefix();
-        KeyUseOptions options = new KeyUseOptions();
-        TokenEnvironmentExpander expander = new TokenEnvironmentExpander("asc", "job#1", options, key.fingerprint(), KID,
-                "/ws@tmp/asc-0123abcd", prefix, tokens);
+        KeyUse use = new KeyUse("asc", new KeyUseOptions(), credential(ISSUER), "/ws@tmp/asc-0123abcd", new TokenCache(clock));
+        KeyUseExpander expander = new KeyUseExpander("job#1", use);
         assertEquals(Set.of("APP_STORE_CONNECT_JWT"), expander.getSensitiveVariables());
 
         EnvVars step1 = new EnvVars();
@@ -165,7 +161,7 @@ class BuildGlueTest {
 
         byte[] serialised = serialise(expander);
         assertNoSecret(serialised, List.of(t1, t2));
-        TokenEnvironmentExpander restored = (TokenEnvironmentExpander) deserialise(serialised);
+        KeyUseExpander restored = (KeyUseExpander) deserialise(serialised);
         assertEquals(Set.of("APP_STORE_CONNECT_JWT"), restored.getSensitiveVariables());
         // after a restart the token source is gone and the credential is looked up again (needs Jenkins)
         // (what the lookup throws is Jenkins' business: AbortException in a real Jenkins without that run)
@@ -177,9 +173,8 @@ class BuildGlueTest {
     @Test
     void theExpanderRefusesATokenTheFilterWouldNotMask() {
         TokenSource tokens = new TokenSource(new TokenCache(clock), key, TokenRequest.team(KID, ISSUER));
-        TokenEnvironmentExpander expander = new TokenEnvironmentExpander("asc", "job#1", new KeyUseOptions(), key.fingerprint(),
-                KID, "/t/asc-1", "eyJhbGciOiJub25lIn0.", tokens);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> expander.expand(new EnvVars()));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new KeyUseOptions().variables(tokens, "eyJhbGciOiJub25lIn0.", "/t/asc-1"));
         assertFalse(e.getMessage().contains(tokens.token().token().split("\\.")[2]));
     }
 
@@ -273,9 +268,9 @@ class BuildGlueTest {
     @Test
     void cleanupStateIsAPathOnly() throws Exception {
         String dir = "/ws@tmp/asc-0123abcd";
-        for (Serializable s : List.<Serializable>of(new WithAppStoreConnectTokenExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir), new AppStoreConnectKeyWrapper.Cleanup(dir),
+        for (Serializable s : List.<Serializable>of(new KeyBlockExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir), new AppStoreConnectKeyWrapper.Cleanup(dir),
                 new AppStoreConnectApiKeyBinding.Unbind(dir),
-                new WithAppStoreConnectTokenExecution(null, "asc", new KeyUseOptions()))) {
+                new KeyBlockExecution(null, "asc", new KeyUseOptions()))) {
             byte[] bytes = serialise(s);
             assertNoSecret(bytes, List.of());
             assertTrue(deserialise(bytes).getClass() == s.getClass());
@@ -289,7 +284,7 @@ class BuildGlueTest {
      */
     @Test
     void theKeyFilesAreDeletedOnTheExecutionsBackgroundThread() throws Exception {
-        WithAppStoreConnectTokenExecution execution = new WithAppStoreConnectTokenExecution(null, "asc", new KeyUseOptions());
+        KeyBlockExecution execution = new KeyBlockExecution(null, "asc", new KeyUseOptions());
         org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback cleanup = execution.new Cleanup("/ws@tmp/asc-0123abcd");
         Class<?> nonBlocking = Class.forName("org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution$TailCall");
         assertTrue(nonBlocking.isInstance(cleanup), "the cleanup is GeneralNonBlockingStepExecution.TailCall");

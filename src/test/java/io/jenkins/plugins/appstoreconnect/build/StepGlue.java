@@ -32,7 +32,7 @@ public final class StepGlue {
 
     /**
      * What {@code withAppStoreConnectToken} answers when its block starts with {@code step}'s options for
-     * {@code credential} (the check {@code KeyBlock} runs before anything is written).
+     * {@code credential} (the check {@code KeyUse} runs before anything is written).
      *
      * @return the {@link AbortException}'s message
      * @throws AssertionError if the options are accepted
@@ -48,16 +48,9 @@ public final class StepGlue {
 
     private static String keyBlockRejection(AppStoreConnectApiKey credential, KeyUseOptions options) {
         try {
-            Constructor<KeyBlock> c = KeyBlock.class.getDeclaredConstructor(String.class, AppStoreConnectApiKey.class, KeyUseOptions.class);
-            c.setAccessible(true);
-            c.newInstance("asc-key", credential, options.copy());
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof AbortException) {
-                return e.getCause().getMessage();
-            }
-            throw new AssertionError("not an AbortException", e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
+            new KeyUse("asc-key", options.copy(), credential, null, new TokenCache(Clock.systemUTC()));
+        } catch (AbortException e) {
+            return e.getMessage();
         }
         throw new AssertionError("accepted");
     }
@@ -74,7 +67,7 @@ public final class StepGlue {
 
     private static String appleKeyUseRejection(AppleDeveloperKey credential, AppleTokenOptions options) {
         try {
-            new AppleKeyUse("team-key", credential, options.copy(), new TokenCache(Clock.systemUTC()));
+            new KeyUse("team-key", options.copy(), credential, null, new TokenCache(Clock.systemUTC()));
         } catch (AbortException e) {
             return e.getMessage();
         }
@@ -128,39 +121,36 @@ public final class StepGlue {
         keyUse.setScopeLines("GET /v1/apps\nPOST /v1/builds");
         keyUse.setLifetime(900);
         keyUse.setName(io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames.Variable.JWT, "ASC_TOKEN");
-        TokenRequest request = keyUse.request(asc);
-        TokenSource tokens = new TokenSource(new TokenCache(clock), key, request);
-        String prefix = tokens.maskPrefix();
-        minted.accept(tokens.token().token());
-        TokenEnvironmentExpander expander = new TokenEnvironmentExpander("asc-key", "job#1", keyUse.copy(), key.fingerprint(),
-                asc.getKeyId(), dir, prefix, tokens);
+        KeyUse ascUse = new KeyUse("asc-key", keyUse.copy(), asc, dir, new TokenCache(clock));
+        minted.accept(ascUse.tokens.token().token());
+        KeyUseExpander expander = new KeyUseExpander("job#1", ascUse);
         for (int i = 0; i < 2; i++) {
             hudson.EnvVars env = new hudson.EnvVars();
             expander.expand(env);
             minted.accept(env.get("ASC_TOKEN"));
         }
-        state.put("TokenEnvironmentExpander", expander);
+        state.put("KeyUseExpander (App Store Connect)", expander);
         state.put("KeyUseOptions", keyUse);
-        state.put("WithAppStoreConnectTokenExecution", new WithAppStoreConnectTokenExecution(null, "asc-key", keyUse.copy()));
-        state.put("WithAppStoreConnectTokenExecution.Cleanup", new WithAppStoreConnectTokenExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir));
+        state.put("KeyBlockExecution (App Store Connect)", new KeyBlockExecution(null, "asc-key", keyUse.copy()));
+        state.put("KeyBlockExecution.Cleanup", new KeyBlockExecution(null, "asc-key", new KeyUseOptions()).new Cleanup(dir));
         state.put("AppStoreConnectKeyWrapper.Cleanup (the wrapper's disposer)", new AppStoreConnectKeyWrapper.Cleanup(dir));
         state.put("AppStoreConnectApiKeyBinding.Unbind (the binding's unbinder)", new AppStoreConnectApiKeyBinding.Unbind(dir));
 
         AppleTokenOptions appleOptions = new AppleTokenOptions("weatherkit");
         appleOptions.setServiceId("com.example.weatherkit-client");
         appleOptions.setVariable("WEATHERKIT_TOKEN");
-        AppleKeyUse use = new AppleKeyUse("team-key", apple, appleOptions.copy(), new TokenCache(clock));
-        minted.accept(use.token());
-        AppleTokenExpander appleExpander = new AppleTokenExpander("job#1", appleOptions.copy(), use);
+        KeyUse use = new KeyUse("team-key", appleOptions.copy(), apple, null, new TokenCache(clock));
+        minted.accept(use.tokens.token().token());
+        KeyUseExpander appleExpander = new KeyUseExpander("job#1", use);
         for (int i = 0; i < 2; i++) {
             hudson.EnvVars env = new hudson.EnvVars();
             appleExpander.expand(env);
             minted.accept(env.get("WEATHERKIT_TOKEN"));
         }
-        state.put("AppleTokenExpander", appleExpander);
+        state.put("KeyUseExpander (team key)", appleExpander);
         state.put("AppleTokenOptions", appleOptions);
-        state.put("WithAppleTokenExecution", new WithAppleTokenExecution(null, "team-key", appleOptions.copy()));
-        state.put("WithAppleTokenExecution.BodyEnd", new WithAppleTokenExecution.BodyEnd());
+        state.put("KeyBlockExecution (team key)", new KeyBlockExecution(null, "team-key", appleOptions.copy()));
+        state.put("KeyBlockExecution.Cleanup (no files)", new KeyBlockExecution(null, "team-key", appleOptions.copy()).new Cleanup(null));
         state.put("CloudKitSignRequestStep.Execution", new CloudKitSignRequestStep.Execution(null, "ck-s2s",
                 "/database/1/iCloud.com.example.MyApp/development/public/records/query", "{}", null));
         AppleTokenBinding binding = new AppleTokenBinding("team-key", "apns");
@@ -174,7 +164,7 @@ public final class StepGlue {
         WithAppStoreConnectTokenStep ascStep = new WithAppStoreConnectTokenStep("asc-key");
         ascStep.setScope(List.of("GET /v1/apps"));
         state.put("WithAppStoreConnectTokenStep", ascStep);
-        state.put(KEY_MASKING_FILTER_ASC, KeyMaskingFilter.forKey(key, asc.getPrivateKey().getPlainText(), prefix));
+        state.put(KEY_MASKING_FILTER_ASC, ascUse.filter());
         state.put(KEY_MASKING_FILTER_APPLE, use.filter());
         state.put("KeyFailureHandler (both steps)", use.filter().failureHandler());
         return state;

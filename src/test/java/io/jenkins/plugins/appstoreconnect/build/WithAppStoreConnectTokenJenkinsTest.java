@@ -179,7 +179,7 @@ class WithAppStoreConnectTokenJenkinsTest {
                 """);
         Run<?, ?> b = start(job);
         r.waitForMessage("first=", b);
-        KeyBlock.TOKENS.clear(); // the next step gets a newly minted token
+        KeyUse.TOKENS.clear(); // the next step gets a newly minted token
         workspace(r, job).child("go").write("", "UTF-8");
         r.assertBuildStatus(Result.SUCCESS, r.waitForCompletion(b));
         String first = workspace(r, job).child("jwt1.txt").readToString();

@@ -12,25 +12,27 @@ import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
- * Runs {@code withAppStoreConnectToken}: off the CPS thread, looks the credential up on the controller, writes the
- * key files on the node, then runs the body with the variables ({@link TokenEnvironmentExpander}), the masking
- * filter ({@link KeyMaskingFilter}) and the cleanup ({@link Cleanup}). Serialised with the build; holds
- * the credential ID, the options and the directory's path, no secret.
+ * Runs a key-use block ({@code withAppStoreConnectToken}, {@code withAppleToken}): off the CPS thread, looks the
+ * credential up on the controller and checks the options (so a wrong one fails the step before the body runs),
+ * writes the key files on the node if the kind of use has any, then runs the body with the variables
+ * ({@link KeyUseExpander}), the masking filter ({@link KeyMaskingFilter}), the failure handler that masks tokens in
+ * the build's error, and the cleanup ({@link Cleanup}). Serialised with the build; holds the credential ID, the
+ * options and the directory's path, no secret.
  */
-final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExecution {
+final class KeyBlockExecution extends GeneralNonBlockingStepExecution {
     private static final long serialVersionUID = 1L;
 
     private final String credentialsId;
-    private final KeyUseOptions options;
+    private final KeyUseSpec<?> spec;
     /** The block directory on the node, once chosen (before anything is written). */
     private String directory;
     /** Whether the body was started (from then on {@link Cleanup} deletes the files). */
     private boolean bodyStarted;
 
-    WithAppStoreConnectTokenExecution(StepContext context, String credentialsId, KeyUseOptions options) {
+    KeyBlockExecution(StepContext context, String credentialsId, KeyUseSpec<?> spec) {
         super(context);
         this.credentialsId = credentialsId;
-        this.options = options;
+        this.spec = spec;
     }
 
     @Override
@@ -43,28 +45,30 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        KeyBlock block = KeyBlock.open(credentialsId, options, run);
-        KeyMaskingFilter filter = block.filter();
-        directory = block.chooseDirectory(workspace);
-        block.writeFiles(workspace);
+        KeyUse use = KeyUse.open(credentialsId, spec, run);
+        KeyMaskingFilter filter = use.filter();
+        FilePath workspace = spec.writesKeyFiles() ? context.get(FilePath.class) : null;
+        if (spec.writesKeyFiles()) {
+            directory = use.chooseDirectory(workspace);
+            use.writeFiles(workspace);
+        }
         try {
-            block.printIntro(listener, true);
+            use.printIntro(listener, true);
             bodyStarted = true;
             context.newBodyInvoker()
-                    .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class),
-                            new TokenEnvironmentExpander(credentialsId, run.getExternalizableId(), options,
-                                    block.key.fingerprint(), block.request.keyId(), directory, block.maskPrefix, block.tokens)))
+                    .withContext(EnvironmentExpander.merge(context.get(EnvironmentExpander.class), use.expander(run)))
                     .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
                     .withContext(FailureHandler.merge(context.get(FailureHandler.class), filter.failureHandler()))
                     .withCallback(new Cleanup(directory))
                     .start();
         } catch (Exception | Error e) {
             bodyStarted = false;
-            try {
-                KeyBlock.deleteFiles(workspace, directory, listener);
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
+            if (directory != null) {
+                try {
+                    KeyUse.deleteFiles(workspace, directory, listener);
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
             }
             throw e;
         }
@@ -83,18 +87,20 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
         if (!bodyStarted && dir != null) {
             StepContext context = getContext();
             Computer.threadPoolForRemoting.submit(() -> {
-                KeyBlock.deleteFiles(context.get(FilePath.class), dir, context.get(TaskListener.class));
+                KeyUse.deleteFiles(context.get(FilePath.class), dir, context.get(TaskListener.class));
                 return null;
             });
         }
     }
 
     /**
-     * Deletes the block's key files when its body ends, whether it succeeded, failed or was aborted, also when the
-     * body ends after a controller restart (this callback is saved with the build). Deleting them talks to the
+     * Ends the step with the body's result and deletes the block's key files, if it has any, whether the body
+     * succeeded, failed or was aborted, also when the body ends after a controller restart (this callback is saved
+     * with the build). Deleting them talks to the
      * node, which the CPS VM thread that reports the body's end must not do: as this execution's own
      * {@link GeneralNonBlockingStepExecution.TailCall}, the deletion runs on the execution's background thread.
-     * Holds the directory's path only (and the execution, which holds no secret).
+     * Holds the directory's path only, {@code null} when no files were written (and the execution, which holds no
+     * secret).
      */
     final class Cleanup extends TailCall {
         private static final long serialVersionUID = 1L;
@@ -107,7 +113,9 @@ final class WithAppStoreConnectTokenExecution extends GeneralNonBlockingStepExec
 
         @Override
         protected void finished(StepContext context) throws Exception {
-            KeyBlock.deleteFiles(context.get(FilePath.class), directory, context.get(TaskListener.class));
+            if (directory != null) {
+                KeyUse.deleteFiles(context.get(FilePath.class), directory, context.get(TaskListener.class));
+            }
         }
     }
 }

@@ -1,22 +1,19 @@
 package io.jenkins.plugins.appstoreconnect.build;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.slaves.WorkspaceList;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.build.BuildEnvironment;
-import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
 import io.jenkins.plugins.appstoreconnect.core.build.KeyFileLayout;
-import io.jenkins.plugins.appstoreconnect.core.build.KeyFilePaths;
 import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
-import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,61 +23,89 @@ import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * One use of an App Store Connect API key in a build, shared by the step, the build wrapper and the binding: the
- * credential looked up (and tracked) for the run, the checked options, the tokens, and the key files on the node.
- * Lives on the controller for the setup only; nothing of it is serialised.
+ * One use of a key in a build, the same for every step, wrapper and binding that mints tokens: the credential
+ * looked up (and tracked) for the run once, its key parsed once, the checked request, the tokens, the masking
+ * filter, and (for App Store Connect) the key files on the node and their cleanup. What differs between an App
+ * Store Connect key and a team's developer key is its {@link KeyUseSpec}. Lives on the controller for the setup
+ * only; nothing of it is serialised ({@link KeyUseExpander} keeps what a restart needs).
  */
-final class KeyBlock {
+final class KeyUse {
 
     /** The plugin's token cache: one per controller, shared by every block, wrapper and binding. */
     static final TokenCache TOKENS = new TokenCache(Clock.systemUTC());
 
     final String credentialsId;
-    final AppStoreConnectApiKey credential;
+    final KeyUseSpec<?> spec;
     final ParsedKey key;
     final TokenRequest request;
-    final EnvironmentNames names;
     final TokenSource tokens;
     final String maskPrefix;
+    private final String storedPem;
     private String directory;
 
-    private KeyBlock(String credentialsId, AppStoreConnectApiKey credential, KeyUseOptions options) throws AbortException {
+    /**
+     * @param directory the block directory chosen before (after a restart), else {@code null}
+     * @param cache     the token cache ({@link #TOKENS}; tests give their own, on their clock)
+     * @throws AbortException naming the problem with the options or the stored key (never the key)
+     */
+    <C extends StandardCredentials> KeyUse(String credentialsId, KeyUseSpec<C> spec, C credential, String directory,
+            TokenCache cache) throws AbortException {
         this.credentialsId = credentialsId;
-        this.credential = credential;
+        this.spec = spec;
+        this.directory = directory;
         try {
-            this.key = parse(credential);
-            this.request = options.request(credential);
-            this.names = options.names();
-            this.tokens = new TokenSource(TOKENS, key, request);
+            this.storedPem = spec.privateKey(credential).getPlainText();
+            this.key = P256PrivateKeys.parse(storedPem);
+            this.request = spec.request(credential);
+            this.tokens = new TokenSource(cache, key, request);
             this.maskPrefix = tokens.maskPrefix();
         } catch (InvalidInputException e) {
-            throw new AbortException(Messages.KeyUse_BadOption(credentialsId, e.getMessage()));
+            throw new AbortException(spec.badOption(credentialsId, e.getMessage()));
         }
     }
 
     /**
-     * Looks the credential up for {@code run}, records its use, and checks the options.
+     * Looks the credential up for {@code run}, records its use, parses its key and checks the options.
      *
      * @throws AbortException with a message naming the problem (never the key)
      */
-    static KeyBlock open(String credentialsId, KeyUseOptions options, Run<?, ?> run) throws AbortException {
-        return new KeyBlock(credentialsId, lookup(credentialsId, run, true), options);
+    static <C extends StandardCredentials> KeyUse open(String credentialsId, KeyUseSpec<C> spec, Run<?, ?> run)
+            throws AbortException {
+        return new KeyUse(credentialsId, spec, spec.lookup(credentialsId, run, true), null, TOKENS);
     }
 
-    /** The credential of that ID for {@code run}; records the use when {@code track}. */
-    static AppStoreConnectApiKey lookup(String credentialsId, Run<?, ?> run, boolean track) throws AbortException {
-        return CredentialLookup.find(AppStoreConnectApiKey.class, credentialsId, run, track, Messages.KeyUse_NoCredentialsId(),
-                Messages.KeyUse_NotFound(credentialsId));
-    }
-
-    /** The stored key, parsed (it was checked when the credential was saved). */
-    static ParsedKey parse(AppStoreConnectApiKey credential) {
-        return P256PrivateKeys.parse(credential.getPrivateKey().getPlainText());
+    /**
+     * The same use again after a controller restart, for the block directory chosen before it: looked up without
+     * recording a use, and refused when the credential now holds another key or mints tokens another filter would
+     * not mask.
+     */
+    static <C extends StandardCredentials> KeyUse reopen(String credentialsId, KeyUseSpec<C> spec, Run<?, ?> run,
+            String fingerprint, String maskPrefix, String directory) throws AbortException {
+        KeyUse use = new KeyUse(credentialsId, spec, spec.lookup(credentialsId, run, false), directory, TOKENS);
+        if (!use.key.fingerprint().equals(fingerprint) || !use.maskPrefix.equals(maskPrefix)) {
+            throw new AbortException(spec.changed(credentialsId));
+        }
+        return use;
     }
 
     /** A console filter masking this key and its tokens; it holds salted hashes of the key's printed forms, not the key. */
     KeyMaskingFilter filter() {
-        return KeyMaskingFilter.forKey(key, credential.getPrivateKey().getPlainText(), maskPrefix);
+        return KeyMaskingFilter.forKey(key, storedPem, maskPrefix);
+    }
+
+    /** The environment expander of a block: fresh variables for every step, from this use (again after a restart). */
+    KeyUseExpander expander(Run<?, ?> run) {
+        return new KeyUseExpander(run.getExternalizableId(), this);
+    }
+
+    /** The variables for a step starting now, with a fresh token. */
+    Map<String, String> environment() {
+        return spec.variables(tokens, maskPrefix, directory);
+    }
+
+    /** The block's opening lines. {@code masked}: whether this block's own filter masks the key and its tokens. */
+    void printIntro(TaskListener listener, boolean masked) {
+        spec.intro(credentialsId, request, directory, masked).forEach(listener.getLogger()::println);
     }
 
     /**
@@ -123,29 +148,8 @@ final class KeyBlock {
         }
     }
 
-    /** The variables for a step starting now, with a fresh token. */
-    Map<String, String> environment() {
-        return tokens.environment(names, KeyFilePaths.inDirectory(directory, request.keyId()), maskPrefix);
-    }
-
     String directory() {
         return directory;
-    }
-
-    /**
-     * The block's opening lines: which key, where the files are, what is masked, and the individual-key note if
-     * due.
-     *
-     * @param masked whether this block's console filter masks the key and its tokens (not so under
-     *               {@code withCredentials}, which masks the token only)
-     */
-    void printIntro(TaskListener listener, boolean masked) {
-        String kind = request.isIndividual() ? Messages.KeyUse_Individual() : Messages.KeyUse_Team();
-        listener.getLogger().println(masked ? Messages.KeyUse_Using(credentialsId, request.keyId(), kind, directory)
-                : Messages.KeyUse_UsingTokenMasked(credentialsId, request.keyId(), kind, directory));
-        if (BuildEnvironment.individualKeyNoteDue(request, false)) {
-            listener.getLogger().println(Messages.KeyUse_IndividualKeyNote());
-        }
     }
 
     /**
