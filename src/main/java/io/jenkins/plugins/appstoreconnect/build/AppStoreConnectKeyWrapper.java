@@ -48,9 +48,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
         this.credentialsId = credentialsId;
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    public String getCredentialsId() { return credentialsId; }
 
     /** XStream skips field initialisers: a configuration saved without options gets the defaults. */
     private Object readResolve() {
@@ -61,95 +59,35 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     }
 
     /** Scope entries, one {@code "METHOD /path"} per line. */
-    public String getScope() {
-        return options.getScopeLines();
-    }
+    public String getScope() { return options.getScopeLines(); }
+    @DataBoundSetter public void setScope(String lines) { options.setScopeLines(lines); }
 
-    @DataBoundSetter
-    public void setScope(String lines) {
-        options.setScopeLines(lines);
-    }
+    public int getLifetime() { return options.getLifetime(); }
+    @DataBoundSetter public void setLifetime(int lifetime) { options.setLifetime(lifetime); }
 
-    public int getLifetime() {
-        return options.getLifetime();
-    }
+    public String getJwtVariable() { return options.name(Variable.JWT); }
+    @DataBoundSetter public void setJwtVariable(String name) { options.setName(Variable.JWT, name); }
 
-    @DataBoundSetter
-    public void setLifetime(int lifetime) {
-        options.setLifetime(lifetime);
-    }
+    public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
+    @DataBoundSetter public void setKeyIdVariable(String name) { options.setName(Variable.KEY_ID, name); }
 
-    public String getJwtVariable() {
-        return options.name(Variable.JWT);
-    }
+    public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
+    @DataBoundSetter public void setIssuerIdVariable(String name) { options.setName(Variable.ISSUER_ID, name); }
 
-    @DataBoundSetter
-    public void setJwtVariable(String name) {
-        options.setName(Variable.JWT, name);
-    }
+    public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
+    @DataBoundSetter public void setKeyFilePathVariable(String name) { options.setName(Variable.KEY_FILEPATH, name); }
 
-    public String getKeyIdVariable() {
-        return options.name(Variable.KEY_ID);
-    }
+    public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
+    @DataBoundSetter public void setApiKeyPathVariable(String name) { options.setName(Variable.API_KEY_PATH, name); }
 
-    @DataBoundSetter
-    public void setKeyIdVariable(String name) {
-        options.setName(Variable.KEY_ID, name);
-    }
+    public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
+    @DataBoundSetter public void setInHouseVariable(String name) { options.setName(Variable.IN_HOUSE, name); }
 
-    public String getIssuerIdVariable() {
-        return options.name(Variable.ISSUER_ID);
-    }
+    public String getDurationVariable() { return options.name(Variable.DURATION); }
+    @DataBoundSetter public void setDurationVariable(String name) { options.setName(Variable.DURATION, name); }
 
-    @DataBoundSetter
-    public void setIssuerIdVariable(String name) {
-        options.setName(Variable.ISSUER_ID, name);
-    }
-
-    public String getKeyFilePathVariable() {
-        return options.name(Variable.KEY_FILEPATH);
-    }
-
-    @DataBoundSetter
-    public void setKeyFilePathVariable(String name) {
-        options.setName(Variable.KEY_FILEPATH, name);
-    }
-
-    public String getApiKeyPathVariable() {
-        return options.name(Variable.API_KEY_PATH);
-    }
-
-    @DataBoundSetter
-    public void setApiKeyPathVariable(String name) {
-        options.setName(Variable.API_KEY_PATH, name);
-    }
-
-    public String getInHouseVariable() {
-        return options.name(Variable.IN_HOUSE);
-    }
-
-    @DataBoundSetter
-    public void setInHouseVariable(String name) {
-        options.setName(Variable.IN_HOUSE, name);
-    }
-
-    public String getDurationVariable() {
-        return options.name(Variable.DURATION);
-    }
-
-    @DataBoundSetter
-    public void setDurationVariable(String name) {
-        options.setName(Variable.DURATION, name);
-    }
-
-    public String getPrivateKeysDirVariable() {
-        return options.name(Variable.PRIVATE_KEYS_DIR);
-    }
-
-    @DataBoundSetter
-    public void setPrivateKeysDirVariable(String name) {
-        options.setName(Variable.PRIVATE_KEYS_DIR, name);
-    }
+    public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
+    @DataBoundSetter public void setPrivateKeysDirVariable(String name) { options.setName(Variable.PRIVATE_KEYS_DIR, name); }
 
     @Override
     public void setUp(Context context, Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener,

@@ -41,89 +41,39 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
     }
 
     /** The token profile: {@code maps}, {@code weatherkit}, {@code musickit}, {@code apns}, {@code siwa}, {@code iap}. */
-    public String getProfile() {
-        return options.getProfile();
-    }
+    public String getProfile() { return options.getProfile(); }
 
     /** The token variable's name; {@value AppleTokenOptions#DEFAULT_VARIABLE} if none. */
-    public String getVariable() {
-        return options.getVariable();
-    }
-
-    @DataBoundSetter
-    public void setVariable(String variable) {
-        options.setVariable(variable);
-    }
+    public String getVariable() { return options.getVariable(); }
+    @DataBoundSetter public void setVariable(String variable) { options.setVariable(variable); }
 
     /** The issuer ID ({@code iap} only). */
-    public String getIssuerId() {
-        return options.getIssuerId();
-    }
-
-    @DataBoundSetter
-    public void setIssuerId(String issuerId) {
-        options.setIssuerId(issuerId);
-    }
+    public String getIssuerId() { return options.getIssuerId(); }
+    @DataBoundSetter public void setIssuerId(String issuerId) { options.setIssuerId(issuerId); }
 
     /** The Service ID ({@code weatherkit} only). */
-    public String getServiceId() {
-        return options.getServiceId();
-    }
-
-    @DataBoundSetter
-    public void setServiceId(String serviceId) {
-        options.setServiceId(serviceId);
-    }
+    public String getServiceId() { return options.getServiceId(); }
+    @DataBoundSetter public void setServiceId(String serviceId) { options.setServiceId(serviceId); }
 
     /** The client ID ({@code siwa} only). */
-    public String getClientId() {
-        return options.getClientId();
-    }
-
-    @DataBoundSetter
-    public void setClientId(String clientId) {
-        options.setClientId(clientId);
-    }
+    public String getClientId() { return options.getClientId(); }
+    @DataBoundSetter public void setClientId(String clientId) { options.setClientId(clientId); }
 
     /** The bundle ID ({@code iap} only). */
-    public String getBundleId() {
-        return options.getBundleId();
-    }
-
-    @DataBoundSetter
-    public void setBundleId(String bundleId) {
-        options.setBundleId(bundleId);
-    }
+    public String getBundleId() { return options.getBundleId(); }
+    @DataBoundSetter public void setBundleId(String bundleId) { options.setBundleId(bundleId); }
 
     /** Web origins, comma-separated ({@code maps}: one, {@code musickit}: a list). */
-    public String getOrigins() {
-        return options.getOrigins();
-    }
-
-    @DataBoundSetter
-    public void setOrigins(String origins) {
-        options.setOrigins(origins);
-    }
+    public String getOrigins() { return options.getOrigins(); }
+    @DataBoundSetter public void setOrigins(String origins) { options.setOrigins(origins); }
 
     /** The {@code scope} claim ({@code maps} only, e.g. {@code server_api}). */
-    public String getScope() {
-        return options.getScope();
-    }
-
-    @DataBoundSetter
-    public void setScope(String scope) {
-        options.setScope(scope);
-    }
+    public String getScope() { return options.getScope(); }
+    @DataBoundSetter public void setScope(String scope) { options.setScope(scope); }
 
     /** The token lifetime in seconds; 0 for the profile's default. */
-    public int getLifetime() {
-        return options.getLifetime();
-    }
-
-    @DataBoundSetter
-    public void setLifetime(int lifetime) {
-        options.setLifetime(lifetime);
-    }
+    public int getLifetime() { return options.getLifetime(); }
+    @DataBoundSetter public void setLifetime(int lifetime) { options.setLifetime(lifetime); }
 
     @Override
     public MultiEnvironment bind(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)

@@ -151,71 +151,29 @@ final class AppleTokenOptions implements KeyUseSpec<AppleDeveloperKey> {
         return EnvironmentNames.requireName(Messages.AppleToken_VariableWhat(), v);
     }
 
-    String getProfile() {
-        return profile;
-    }
+    String getProfile() { return profile; }
 
-    String getVariable() {
-        return variable == null || variable.isBlank() ? DEFAULT_VARIABLE : variable;
-    }
+    String getVariable() { return variable == null || variable.isBlank() ? DEFAULT_VARIABLE : variable; }
+    void setVariable(String variable) { this.variable = variable; }
 
-    void setVariable(String variable) {
-        this.variable = variable;
-    }
+    String getIssuerId() { return issuerId; }
+    void setIssuerId(String issuerId) { this.issuerId = issuerId; }
 
-    String getIssuerId() {
-        return issuerId;
-    }
+    String getServiceId() { return serviceId; }
+    void setServiceId(String serviceId) { this.serviceId = serviceId; }
 
-    void setIssuerId(String issuerId) {
-        this.issuerId = issuerId;
-    }
+    String getClientId() { return clientId; }
+    void setClientId(String clientId) { this.clientId = clientId; }
 
-    String getServiceId() {
-        return serviceId;
-    }
+    String getBundleId() { return bundleId; }
+    void setBundleId(String bundleId) { this.bundleId = bundleId; }
 
-    void setServiceId(String serviceId) {
-        this.serviceId = serviceId;
-    }
+    String getOrigins() { return origins; }
+    void setOrigins(String origins) { this.origins = origins; }
 
-    String getClientId() {
-        return clientId;
-    }
+    String getScope() { return scope; }
+    void setScope(String scope) { this.scope = scope; }
 
-    void setClientId(String clientId) {
-        this.clientId = clientId;
-    }
-
-    String getBundleId() {
-        return bundleId;
-    }
-
-    void setBundleId(String bundleId) {
-        this.bundleId = bundleId;
-    }
-
-    String getOrigins() {
-        return origins;
-    }
-
-    void setOrigins(String origins) {
-        this.origins = origins;
-    }
-
-    String getScope() {
-        return scope;
-    }
-
-    void setScope(String scope) {
-        this.scope = scope;
-    }
-
-    int getLifetime() {
-        return lifetime;
-    }
-
-    void setLifetime(int lifetime) {
-        this.lifetime = lifetime;
-    }
+    int getLifetime() { return lifetime; }
+    void setLifetime(int lifetime) { this.lifetime = lifetime; }
 }

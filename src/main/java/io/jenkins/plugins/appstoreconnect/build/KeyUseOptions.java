@@ -46,31 +46,16 @@ final class KeyUseOptions implements KeyUseSpec<AppStoreConnectApiKey> {
         return c;
     }
 
-    List<String> getScope() {
-        return scope == null ? List.of() : List.copyOf(scope);
-    }
-
-    void setScope(List<String> scope) {
-        this.scope = scope == null || scope.isEmpty() ? null : new ArrayList<>(scope);
-    }
+    List<String> getScope() { return scope == null ? List.of() : List.copyOf(scope); }
+    void setScope(List<String> scope) { this.scope = scope == null || scope.isEmpty() ? null : new ArrayList<>(scope); }
 
     /** The scope as the forms show it: one entry per line. */
-    String getScopeLines() {
-        return String.join("\n", getScope());
-    }
-
-    void setScopeLines(String lines) {
-        setScope(lines == null ? null : List.of(lines.split("\\R")));
-    }
+    String getScopeLines() { return String.join("\n", getScope()); }
+    void setScopeLines(String lines) { setScope(lines == null ? null : List.of(lines.split("\\R"))); }
 
     /** Seconds; 0 for the default. */
-    int getLifetime() {
-        return lifetime;
-    }
-
-    void setLifetime(int lifetime) {
-        this.lifetime = lifetime;
-    }
+    int getLifetime() { return lifetime; }
+    void setLifetime(int lifetime) { this.lifetime = lifetime; }
 
     /** The name a form or snippet shows: the default when none was chosen, empty when switched off. */
     String name(Variable v) {

@@ -35,101 +35,39 @@ public final class WithAppStoreConnectTokenStep extends Step {
         this.credentialsId = credentialsId;
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
+    public String getCredentialsId() { return credentialsId; }
 
     /** {@code "METHOD /path"} entries for the token's {@code scope} claim; none by default. */
-    public List<String> getScope() {
-        return options.getScope();
-    }
-
-    @DataBoundSetter
-    public void setScope(List<String> scope) {
-        options.setScope(scope);
-    }
+    public List<String> getScope() { return options.getScope(); }
+    @DataBoundSetter public void setScope(List<String> scope) { options.setScope(scope); }
 
     /** The token lifetime in seconds ({@code exp - iat}, 361 to 1200); 0 for the default 1200. */
-    public int getLifetime() {
-        return options.getLifetime();
-    }
+    public int getLifetime() { return options.getLifetime(); }
+    @DataBoundSetter public void setLifetime(int lifetime) { options.setLifetime(lifetime); }
 
-    @DataBoundSetter
-    public void setLifetime(int lifetime) {
-        options.setLifetime(lifetime);
-    }
+    public String getJwtVariable() { return options.name(Variable.JWT); }
+    @DataBoundSetter public void setJwtVariable(String name) { options.setName(Variable.JWT, name); }
 
-    public String getJwtVariable() {
-        return options.name(Variable.JWT);
-    }
+    public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
+    @DataBoundSetter public void setKeyIdVariable(String name) { options.setName(Variable.KEY_ID, name); }
 
-    @DataBoundSetter
-    public void setJwtVariable(String name) {
-        options.setName(Variable.JWT, name);
-    }
+    public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
+    @DataBoundSetter public void setIssuerIdVariable(String name) { options.setName(Variable.ISSUER_ID, name); }
 
-    public String getKeyIdVariable() {
-        return options.name(Variable.KEY_ID);
-    }
+    public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
+    @DataBoundSetter public void setKeyFilePathVariable(String name) { options.setName(Variable.KEY_FILEPATH, name); }
 
-    @DataBoundSetter
-    public void setKeyIdVariable(String name) {
-        options.setName(Variable.KEY_ID, name);
-    }
+    public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
+    @DataBoundSetter public void setApiKeyPathVariable(String name) { options.setName(Variable.API_KEY_PATH, name); }
 
-    public String getIssuerIdVariable() {
-        return options.name(Variable.ISSUER_ID);
-    }
+    public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
+    @DataBoundSetter public void setInHouseVariable(String name) { options.setName(Variable.IN_HOUSE, name); }
 
-    @DataBoundSetter
-    public void setIssuerIdVariable(String name) {
-        options.setName(Variable.ISSUER_ID, name);
-    }
+    public String getDurationVariable() { return options.name(Variable.DURATION); }
+    @DataBoundSetter public void setDurationVariable(String name) { options.setName(Variable.DURATION, name); }
 
-    public String getKeyFilePathVariable() {
-        return options.name(Variable.KEY_FILEPATH);
-    }
-
-    @DataBoundSetter
-    public void setKeyFilePathVariable(String name) {
-        options.setName(Variable.KEY_FILEPATH, name);
-    }
-
-    public String getApiKeyPathVariable() {
-        return options.name(Variable.API_KEY_PATH);
-    }
-
-    @DataBoundSetter
-    public void setApiKeyPathVariable(String name) {
-        options.setName(Variable.API_KEY_PATH, name);
-    }
-
-    public String getInHouseVariable() {
-        return options.name(Variable.IN_HOUSE);
-    }
-
-    @DataBoundSetter
-    public void setInHouseVariable(String name) {
-        options.setName(Variable.IN_HOUSE, name);
-    }
-
-    public String getDurationVariable() {
-        return options.name(Variable.DURATION);
-    }
-
-    @DataBoundSetter
-    public void setDurationVariable(String name) {
-        options.setName(Variable.DURATION, name);
-    }
-
-    public String getPrivateKeysDirVariable() {
-        return options.name(Variable.PRIVATE_KEYS_DIR);
-    }
-
-    @DataBoundSetter
-    public void setPrivateKeysDirVariable(String name) {
-        options.setName(Variable.PRIVATE_KEYS_DIR, name);
-    }
+    public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
+    @DataBoundSetter public void setPrivateKeysDirVariable(String name) { options.setName(Variable.PRIVATE_KEYS_DIR, name); }
 
     @Override
     public StepExecution start(StepContext context) {
