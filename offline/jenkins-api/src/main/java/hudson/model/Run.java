@@ -5,6 +5,9 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Stand-in of jenkins-core's {@code Run} (signatures only). */
 public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements AccessControlled {
+    /** The real one reads and writes this kind of configuration; {@code null} here (needs Jenkins). */
+    public static final hudson.util.XStream2 XSTREAM2 = null;
+
     Run() {}
 
     /** In the real class: {@code <full job name>#<build number>}, which {@link #fromExternalizableId} reads back. */

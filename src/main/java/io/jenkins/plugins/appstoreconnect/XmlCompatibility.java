@@ -1,14 +1,43 @@
 package io.jenkins.plugins.appstoreconnect;
 
+import hudson.init.InitMilestone;
+import hudson.init.Initializer;
+import hudson.model.Items;
+import hudson.model.Run;
+import hudson.model.User;
+import hudson.util.XStream2;
+import java.util.List;
 import java.util.Map;
+import jenkins.model.Jenkins;
 
 /**
- * Class names that older versions wrote into {@code credentials.xml} and job {@code config.xml} files, and the
- * classes that read them now. Empty while no stored class has moved.
+ * Class names that older versions wrote into {@code credentials.xml}, job and folder {@code config.xml} files and
+ * user configuration, and the classes that read them now: Jenkins' XStream instances are given each old name as
+ * a compatibility alias before any of those files is loaded.
  */
-final class XmlCompatibility {
+public final class XmlCompatibility {
     private XmlCompatibility() {}
 
+    private static final String OLD = "io.jenkins.plugins.appstoreconnect.build.";
+    private static final String NEW = "io.jenkins.plugins.appstoreconnect.steps.";
+
     /** Old binary class name to current binary class name. */
-    static final Map<String, String> ALIASES = Map.of();
+    static final Map<String, String> ALIASES = Map.of(
+            OLD + "AppStoreConnectKeyWrapper", NEW + "AppStoreConnectKeyWrapper",
+            OLD + "AppStoreConnectApiKeyBinding", NEW + "AppStoreConnectApiKeyBinding",
+            OLD + "AppleTokenBinding", NEW + "AppleTokenBinding",
+            OLD + "MapsTokenBinding", NEW + "MapsTokenBinding",
+            OLD + "CloudKitApiTokenBinding", NEW + "CloudKitApiTokenBinding");
+
+    /** Registers every alias with the XStream of jobs and folders, of Jenkins' own files, of builds and of users. */
+    @Initializer(before = InitMilestone.PLUGINS_STARTED)
+    public static void addAliases() throws ClassNotFoundException {
+        ClassLoader loader = XmlCompatibility.class.getClassLoader();
+        for (Map.Entry<String, String> alias : ALIASES.entrySet()) {
+            Class<?> current = Class.forName(alias.getValue(), false, loader);
+            for (XStream2 xstream : List.of(Items.XSTREAM2, Jenkins.XSTREAM2, Run.XSTREAM2, User.XSTREAM)) {
+                xstream.addCompatibilityAlias(alias.getKey(), current);
+            }
+        }
+    }
 }

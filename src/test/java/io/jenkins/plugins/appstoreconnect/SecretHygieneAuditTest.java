@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.appstoreconnect.build.StepGlue;
+import io.jenkins.plugins.appstoreconnect.steps.StepGlue;
 import io.jenkins.plugins.appstoreconnect.cli.CliRun;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
@@ -22,12 +22,12 @@ import io.jenkins.plugins.appstoreconnect.core.maps.MapsTokenType;
 import io.jenkins.plugins.appstoreconnect.core.maps.MapsTokenValidity;
 import io.jenkins.plugins.appstoreconnect.core.maps.PortalMapsToken;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.build.BuildEnvironment;
-import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
-import io.jenkins.plugins.appstoreconnect.core.build.KeyFileLayout;
-import io.jenkins.plugins.appstoreconnect.core.build.KeyFilePaths;
-import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
-import io.jenkins.plugins.appstoreconnect.core.build.WrittenKeyFiles;
+import io.jenkins.plugins.appstoreconnect.core.environment.BuildEnvironment;
+import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames;
+import io.jenkins.plugins.appstoreconnect.core.environment.KeyFileLayout;
+import io.jenkins.plugins.appstoreconnect.core.environment.KeyFilePaths;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenSource;
+import io.jenkins.plugins.appstoreconnect.core.environment.WrittenKeyFiles;
 import io.jenkins.plugins.appstoreconnect.core.connect.SimulatedAppStoreConnectServer;
 import io.jenkins.plugins.appstoreconnect.core.fastlane.FastlaneApiKeyJson;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
@@ -539,7 +539,7 @@ class SecretHygieneAuditTest {
                 continue; // configuration (bindings, steps): saved by XStream, scanned by the stepState row
             }
             checked++;
-            for (String what : io.jenkins.plugins.appstoreconnect.build.SerialisedState.keyBytesIn(javaSerialisedBytes(e.getValue()), F.key)) {
+            for (String what : io.jenkins.plugins.appstoreconnect.steps.SerialisedState.keyBytesIn(javaSerialisedBytes(e.getValue()), F.key)) {
                 found.add(e.getKey() + " holds " + what);
             }
         }
@@ -551,15 +551,15 @@ class SecretHygieneAuditTest {
 
     @Test
     void theKeyMaterialCheckFindsEachForm() throws Exception {
-        byte[] scalar = io.jenkins.plugins.appstoreconnect.build.SerialisedState.scalar(F.key);
+        byte[] scalar = io.jenkins.plugins.appstoreconnect.steps.SerialisedState.scalar(F.key);
         List<Object> carriers = List.of(new Holder(Secret.fromString(F.pem)), new Holder(F.key.pkcs8Der()), new Holder(scalar),
                 new Holder(Base64.getEncoder().encodeToString(scalar)), new Holder(Base64.getUrlEncoder().encodeToString(scalar)),
                 new Holder(java.util.HexFormat.of().formatHex(scalar)), new Holder(F.pem.split("\n")[2]),
                 new Holder(Arrays.copyOfRange(scalar, 10, 20)), new Holder(F.forms.get(1)));
         for (Object c : carriers) {
-            assertFalse(io.jenkins.plugins.appstoreconnect.build.SerialisedState.keyBytesIn(javaSerialisedBytes(c), F.key).isEmpty());
+            assertFalse(io.jenkins.plugins.appstoreconnect.steps.SerialisedState.keyBytesIn(javaSerialisedBytes(c), F.key).isEmpty());
         }
-        assertEquals(List.of(), io.jenkins.plugins.appstoreconnect.build.SerialisedState.keyBytesIn(
+        assertEquals(List.of(), io.jenkins.plugins.appstoreconnect.steps.SerialisedState.keyBytesIn(
                 javaSerialisedBytes(new Holder(F.key.fingerprint())), F.key));
     }
 

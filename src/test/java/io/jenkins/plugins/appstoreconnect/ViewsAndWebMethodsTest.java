@@ -22,15 +22,15 @@ class ViewsAndWebMethodsTest {
 
     private static final List<Class<?>> DESCRIBABLES = List.of(AppStoreConnectApiKeyImpl.class,
             // using the key in builds
-            io.jenkins.plugins.appstoreconnect.build.WithAppStoreConnectTokenStep.class,
-            io.jenkins.plugins.appstoreconnect.build.AppStoreConnectKeyWrapper.class,
-            io.jenkins.plugins.appstoreconnect.build.AppStoreConnectApiKeyBinding.class,
+            io.jenkins.plugins.appstoreconnect.steps.WithAppStoreConnectTokenStep.class,
+            io.jenkins.plugins.appstoreconnect.steps.AppStoreConnectKeyWrapper.class,
+            io.jenkins.plugins.appstoreconnect.steps.AppStoreConnectApiKeyBinding.class,
             // Apple developer key tokens, Maps and CloudKit in builds
-            io.jenkins.plugins.appstoreconnect.build.WithAppleTokenStep.class,
-            io.jenkins.plugins.appstoreconnect.build.AppleTokenBinding.class,
-            io.jenkins.plugins.appstoreconnect.build.MapsTokenBinding.class,
-            io.jenkins.plugins.appstoreconnect.build.CloudKitApiTokenBinding.class,
-            io.jenkins.plugins.appstoreconnect.build.CloudKitSignRequestStep.class);
+            io.jenkins.plugins.appstoreconnect.steps.WithAppleTokenStep.class,
+            io.jenkins.plugins.appstoreconnect.steps.AppleTokenBinding.class,
+            io.jenkins.plugins.appstoreconnect.steps.MapsTokenBinding.class,
+            io.jenkins.plugins.appstoreconnect.steps.CloudKitApiTokenBinding.class,
+            io.jenkins.plugins.appstoreconnect.steps.CloudKitSignRequestStep.class);
 
     @Test
     void everyFormFieldHasHelpAndViewsAreWellFormed() throws Exception {
@@ -69,14 +69,14 @@ class ViewsAndWebMethodsTest {
         if (own != null) {
             return own;
         }
-        Class<?> owner = io.jenkins.plugins.appstoreconnect.build.SharedHelpFacts.ownerOf(type, field);
+        Class<?> owner = io.jenkins.plugins.appstoreconnect.steps.SharedHelpFacts.ownerOf(type, field);
         return owner == null ? null : owner.getResource("/" + owner.getName().replace('.', '/') + "/help-" + field + ".html");
     }
 
     @Test
     void sharedHelpIsNotAlsoCopied() {
         for (Class<?> type : DESCRIBABLES) {
-            for (String field : io.jenkins.plugins.appstoreconnect.build.SharedHelpFacts.sharedFields(type)) {
+            for (String field : io.jenkins.plugins.appstoreconnect.steps.SharedHelpFacts.sharedFields(type)) {
                 String own = "/" + type.getName().replace('.', '/') + "/help-" + field + ".html";
                 assertTrue(type.getResource(own) == null, own + " would hide the shared help of the step");
                 assertNotNull(helpOf(type, field), type.getSimpleName() + ": shared field '" + field + "' has no page at its owner");

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.fuzz;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.build.EnvironmentNames;
+import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
-import io.jenkins.plugins.appstoreconnect.core.build.TokenSource;
+import io.jenkins.plugins.appstoreconnect.core.token.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
