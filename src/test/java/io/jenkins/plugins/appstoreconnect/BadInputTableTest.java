@@ -504,7 +504,7 @@ class BadInputTableTest {
         r.add(new Row("Apple token request", "iap without issuer ID", request("iap", Map.of("bundleId", "com.example.MyApp")),
                 "The issuer ID is missing: App Store Server API tokens"));
         r.add(new Row("Apple token request", "a service ID for apns (superfluous)", request("apns", Map.of("serviceId", "com.example.x")),
-                "A service ID is not part of a apns token; leave it out"));
+                "A service ID is not part of an apns token; leave it out"));
         r.add(new Row("Apple token request", "an issuer ID for musickit (superfluous)", request("musickit", Map.of("issuerId", ISSUER)),
                 "A issuer ID is not part of a musickit token (it is for App Store Server API tokens"));
         r.add(new Row("Apple token request", "two origins for maps", request("maps", Map.of("origins", "https://a.example.com, https://b.example.com")),
@@ -513,7 +513,7 @@ class BadInputTableTest {
         r.add(new Row("Apple token request", "the key ID from the build", core(() -> TokenParameters.requestForKey("apns", "ABC123DEFG",
                 "DEF123GHIJ", Map.of("keyId", "ZZZ123DEFG"))), "comes from the Apple developer key credential"));
         r.add(new Row("Apple token request", "iap lifetime over 60 minutes", request("iap", Map.of("issuerId", ISSUER, "bundleId",
-                "com.example.MyApp", "lifetimeSeconds", "3601")), "is above the 1-hour maximum for iap tokens"));
+                "com.example.MyApp", "lifetimeSeconds", "3601")), "is above the 1-hour maximum for app-store-server tokens"));
         r.add(new Row("Apple token request", "musickit lifetime over six months", request("musickit", Map.of("lifetimeSeconds", "15777001")),
                 "Apple: exp no more than 15777000 s, six months, ahead"));
         r.add(new Row("Apple token request", "apns reuse window under 20 minutes", request("apns", Map.of("lifetimeSeconds", "600")),
@@ -570,7 +570,7 @@ class BadInputTableTest {
             b.setClientId("com.example.web");
             b.setBundleId("com.example.MyApp");
             return StepGlue.appleBindingRejection(F.appleCredential(), b);
-        }, "A bundle ID is not part of a siwa token"));
+        }, "A bundle ID is not part of a sign-in-with-apple token"));
         r.add(new Row("step option", "mapsToken binding: a JENKINS_ variable", () -> StepGlue.mapsVariableRejection("JENKINS_MAPS"), "reserved"));
         // ---- the profile commands and cloudkit-sign
         String apple = F.appleFile.toString();
@@ -596,7 +596,7 @@ class BadInputTableTest {
         r.add(new Row("CLI", "iap lifetime not a number", cli("iap", "--key-file", apple, "--issuer-id", ISSUER, "--bundle-id", "com.example.MyApp",
                 "--lifetime", "1h"), "--lifetime takes whole seconds"));
         r.add(new Row("CLI", "a profile command without a key", cli("siwa", "--team-id", "DEF123GHIJ", "--client-id", "com.example.web"),
-                "siwa needs the key: give --key-file FILE or --key-env VARIABLE"));
+                "sign-in-with-apple needs the key: give --key-file FILE or --key-env VARIABLE"));
         r.add(new Row("CLI", "cloudkit-sign without --key-id", cli("cloudkit-sign", "--key-file", apple, "--subpath", SUBPATH), "cloudkit-sign needs --key-id"));
         r.add(new Row("CLI", "cloudkit-sign without --subpath", cli("cloudkit-sign", "--key-file", apple, "--key-id", CK_KEY_ID), "cloudkit-sign needs --subpath"));
         r.add(new Row("CLI", "cloudkit-sign with --body and --body-file", cli("cloudkit-sign", "--key-file", apple, "--key-id", CK_KEY_ID, "--subpath", SUBPATH,

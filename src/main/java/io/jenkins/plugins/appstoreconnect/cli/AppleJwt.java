@@ -68,11 +68,13 @@ public final class AppleJwt {
             "  weatherkit  --team-id T --service-id com.example.weatherkit-client            WeatherKit REST API",
             "  musickit    --team-id T [--origin O]...                                       Apple Music API developer token",
             "  apns        --team-id T                                                       APNs provider token (iss, iat)",
-            "  siwa        --team-id T --client-id com.example.web                           Sign in with Apple client secret",
-            "  iap         --issuer-id I --bundle-id com.example.MyApp                       App Store Server API",
+            "  sign-in-with-apple  --team-id T --client-id com.example.web                   Sign in with Apple client secret",
+            "  app-store-server    --issuer-id I --bundle-id com.example.MyApp               App Store Server API",
+            "           (siwa and iap are short names of the last two)",
             "           all take --key-file F | --key-env VAR, [--key-id K] (default: from AuthKey_K.p8) and",
-            "           [--lifetime SECONDS]: maps/weatherkit up to 31536000 (default 3600), musickit/siwa up to",
-            "           15777000 (default 3600), apns 1200-3600 (reuse window, default 3000), iap up to 3600 (default 1200).",
+            "           [--lifetime SECONDS]: maps/weatherkit up to 31536000 (default 3600), musickit/sign-in-with-apple",
+            "           up to 15777000 (default 3600), apns 1200-3600 (reuse window, default 3000), app-store-server up to",
+            "           3600 (default 1200).",
             "  cloudkit-sign  --key-file F | --key-env VAR  --key-id K  --subpath /database/1/iCloud.../records/query",
             "           [--body-file F | --body TEXT] [--curl]",
             "           Print the three X-Apple-CloudKit-Request-* headers of a server-to-server request",
@@ -114,10 +116,11 @@ public final class AppleJwt {
                 case "inspect" -> inspect(rest);
                 case "decode" -> decode(rest);
                 case "demo" -> demo(rest);
-                case "maps", "weatherkit", "musickit", "apns", "siwa", "iap" -> appleToken(argv.get(0), rest);
+                case "maps", "weatherkit", "musickit", "apns", "sign-in-with-apple", "app-store-server" -> appleToken(argv.get(0), rest);
+                case "siwa", "iap" -> appleToken(TokenProfile.byName(argv.get(0)).cliName(), rest);
                 case "cloudkit-sign" -> cloudKitSign(rest);
                 default -> throw new InvalidInputException("unknown command '" + printable(argv.get(0)) + "'; commands: asc,"
-                        + " inspect, decode, demo, maps, weatherkit, musickit, apns, siwa, iap, cloudkit-sign (apple-jwt --help)");
+                        + " inspect, decode, demo, maps, weatherkit, musickit, apns, sign-in-with-apple, app-store-server, cloudkit-sign (apple-jwt --help)");
             };
         } catch (InvalidInputException e) {
             err.println("error: " + e.getMessage());
@@ -265,8 +268,8 @@ public final class AppleJwt {
             "weatherkit", Set.of("team-id", "service-id"),
             "musickit", Set.of("team-id", "origin"),
             "apns", Set.of("team-id"),
-            "siwa", Set.of("team-id", "client-id"),
-            "iap", Set.of("issuer-id", "bundle-id"));
+            "sign-in-with-apple", Set.of("team-id", "client-id"),
+            "app-store-server", Set.of("issuer-id", "bundle-id"));
 
     private int appleToken(String command, List<String> argv) {
         Set<String> options = new java.util.HashSet<>(PROFILE_OPTIONS.get(command));

@@ -40,14 +40,14 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
         return AppleDeveloperKey.class;
     }
 
-    /** The token profile: {@code maps}, {@code weatherkit}, {@code musickit}, {@code apns}, {@code siwa}, {@code iap}. */
+    /** The token profile: {@code maps}, {@code weatherkit}, {@code musickit}, {@code apns}, {@code sign-in-with-apple}, {@code app-store-server} (or the earlier siwa, iap). */
     public String getProfile() { return options.getProfile(); }
 
     /** The token variable's name; {@value AppleTokenOptions#DEFAULT_VARIABLE} if none. */
     public String getVariable() { return options.getVariable(); }
     @DataBoundSetter public void setVariable(String variable) { options.setVariable(variable); }
 
-    /** The issuer ID ({@code iap} only). */
+    /** The issuer ID ({@code app-store-server} only). */
     public String getIssuerId() { return options.getIssuerId(); }
     @DataBoundSetter public void setIssuerId(String issuerId) { options.setIssuerId(issuerId); }
 
@@ -55,11 +55,11 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
     public String getServiceId() { return options.getServiceId(); }
     @DataBoundSetter public void setServiceId(String serviceId) { options.setServiceId(serviceId); }
 
-    /** The client ID ({@code siwa} only). */
+    /** The client ID ({@code sign-in-with-apple} only). */
     public String getClientId() { return options.getClientId(); }
     @DataBoundSetter public void setClientId(String clientId) { options.setClientId(clientId); }
 
-    /** The bundle ID ({@code iap} only). */
+    /** The bundle ID ({@code app-store-server} only). */
     public String getBundleId() { return options.getBundleId(); }
     @DataBoundSetter public void setBundleId(String bundleId) { options.setBundleId(bundleId); }
 
@@ -91,7 +91,7 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
 
     /** {@code appleToken(…)} in {@code withCredentials}; loaded only when credentials-binding is installed. */
     @Extension(optional = true)
-    @Symbol("appleToken")
+    @Symbol({"appleDeveloperKey", "appleToken"})
     public static final class DescriptorImpl extends BindingDescriptor<AppleDeveloperKey> {
 
         /** Shares the step's help pages for the fields both have ({@link SharedHelp}). */

@@ -84,7 +84,7 @@ public final class MapsTokenBinding extends MultiBinding<MapsToken> {
 
     /** {@code mapsToken(…)} in {@code withCredentials}; loaded only when credentials-binding is installed. */
     @Extension(optional = true)
-    @Symbol("mapsToken")
+    @Symbol({"appleMapsToken", "mapsToken"})
     public static final class DescriptorImpl extends BindingDescriptor<MapsToken> {
 
         @Override

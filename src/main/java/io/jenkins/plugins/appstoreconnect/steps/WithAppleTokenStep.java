@@ -36,14 +36,14 @@ public final class WithAppleTokenStep extends Step {
 
     public String getCredentialsId() { return credentialsId; }
 
-    /** The token profile: {@code maps}, {@code weatherkit}, {@code musickit}, {@code apns}, {@code siwa}, {@code iap}. */
+    /** The token profile: {@code maps}, {@code weatherkit}, {@code musickit}, {@code apns}, {@code sign-in-with-apple}, {@code app-store-server} (or the earlier siwa, iap). */
     public String getProfile() { return options.getProfile(); }
 
     /** The token variable's name; {@value AppleTokenOptions#DEFAULT_VARIABLE} if none. */
     public String getVariable() { return options.getVariable(); }
     @DataBoundSetter public void setVariable(String variable) { options.setVariable(variable); }
 
-    /** The issuer ID ({@code iap} only). */
+    /** The issuer ID ({@code app-store-server} only). */
     public String getIssuerId() { return options.getIssuerId(); }
     @DataBoundSetter public void setIssuerId(String issuerId) { options.setIssuerId(issuerId); }
 
@@ -51,11 +51,11 @@ public final class WithAppleTokenStep extends Step {
     public String getServiceId() { return options.getServiceId(); }
     @DataBoundSetter public void setServiceId(String serviceId) { options.setServiceId(serviceId); }
 
-    /** The client ID ({@code siwa} only). */
+    /** The client ID ({@code sign-in-with-apple} only). */
     public String getClientId() { return options.getClientId(); }
     @DataBoundSetter public void setClientId(String clientId) { options.setClientId(clientId); }
 
-    /** The bundle ID ({@code iap} only). */
+    /** The bundle ID ({@code app-store-server} only). */
     public String getBundleId() { return options.getBundleId(); }
     @DataBoundSetter public void setBundleId(String bundleId) { options.setBundleId(bundleId); }
 

@@ -91,7 +91,7 @@ class AppleJwtProfilesTest {
         assertEquals(0, run("apns", "--key-env", "APNS_KEY", "--key-id", "ABC123DEFG", "--team-id", TEAM));
         assertEquals(java.util.Set.of("iss", "iat"), token().getClaims().keySet());
 
-        assertEquals(0, run("siwa", "--key-file", keyFile.toString(), "--team-id", TEAM, "--client-id", "com.example.web"));
+        assertEquals(0, run("sign-in-with-apple", "--key-file", keyFile.toString(), "--team-id", TEAM, "--client-id", "com.example.web"));
         JWTClaimsSet siwa = token();
         assertEquals(List.of("https://appleid.apple.com"), siwa.getAudience());
         assertEquals("com.example.web", siwa.getSubject());

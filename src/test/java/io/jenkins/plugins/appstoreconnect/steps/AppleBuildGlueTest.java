@@ -86,7 +86,7 @@ class AppleBuildGlueTest {
         assertAbort("service ID", new AppleTokenOptions("weatherkit"));
         AppleTokenOptions stray = new AppleTokenOptions("apns");
         stray.setBundleId("com.example.MyApp");
-        assertAbort("bundle ID is not part of a apns token", stray);
+        assertAbort("bundle ID is not part of an apns token", stray);
         assertAbort("reserved", weatherKit("PATH"));
         assertAbort("contains '-'", weatherKit("MY-TOKEN"));
         AppleTokenOptions tooLong = new AppleTokenOptions("apns");

@@ -161,9 +161,9 @@ class AppleTokensJenkinsTest {
                 "", MapsTokenValidity.DAYS_90, "", null));
         Job<?, ?> job = pipeline(r, "bind", """
                 node {
-                  withCredentials([appleToken(credentialsId: 'team-key', profile: 'apns', variable: 'APNS_TOKEN'),
+                  withCredentials([appleDeveloperKey(credentialsId: 'team-key', profile: 'apns', variable: 'APNS_TOKEN'),
                                    cloudKitApiToken(credentialsId: 'ck-prod'),
-                                   mapsToken(credentialsId: 'maps-web', variable: 'MAPKIT_TOKEN')]) {
+                                   appleMapsToken(credentialsId: 'maps-web', variable: 'MAPKIT_TOKEN')]) {
                     echo "apns=${env.APNS_TOKEN} ck=${env.CLOUDKIT_API_TOKEN} maps=${env.MAPKIT_TOKEN}"
                     echo "C=[${env.CLOUDKIT_CONTAINER}] E=[${env.CLOUDKIT_ENVIRONMENT}]"
                     writeFile file: 'apns.txt', text: env.APNS_TOKEN

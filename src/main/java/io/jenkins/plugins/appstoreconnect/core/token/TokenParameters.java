@@ -61,7 +61,7 @@ public final class TokenParameters {
 
     /**
      * A request for a stored developer key: {@code keyId} and {@code teamId} come from the credential (the Team ID
-     * only for the profiles that carry it, so an {@code iap} token does not get one), everything else from the
+     * only for the profiles that carry it, so an {@code app-store-server} token does not get one), everything else from the
      * build's {@code parameters} (blank values count as absent).
      *
      * @throws InvalidInputException for an unknown or missing profile, a parameter the build may not give

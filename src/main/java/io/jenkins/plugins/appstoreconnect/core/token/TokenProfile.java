@@ -55,14 +55,14 @@ public enum TokenProfile {
      * Sign in with Apple client secret. Header {@code alg, kid}; claims {@code iss}, {@code iat}, {@code exp}
      * (at most 15777000 s), {@code aud} {@code https://appleid.apple.com}, {@code sub} (client ID).
      */
-    SIGN_IN_WITH_APPLE("siwa", "Sign in with Apple client secret", Duration.ofMinutes(1), Duration.ofSeconds(15_777_000),
+    SIGN_IN_WITH_APPLE("sign-in-with-apple", "Sign in with Apple client secret", Duration.ofMinutes(1), Duration.ofSeconds(15_777_000),
             Duration.ofHours(1), 60, true),
     /**
      * App Store Server API (In-App Purchase key). Header {@code alg, kid, typ}; claims {@code iss} (issuer
      * ID), {@code iat}, {@code exp} (at most 60 minutes after {@code iat}), {@code aud} {@code appstoreconnect-v1},
      * {@code bid} (bundle ID). Apple asks for a new token per request, so these are never cached.
      */
-    APP_STORE_SERVER("iap", "App Store Server API token (In-App Purchase key)", Duration.ofMinutes(1), Duration.ofMinutes(60),
+    APP_STORE_SERVER("app-store-server", "App Store Server API token (In-App Purchase key)", Duration.ofMinutes(1), Duration.ofMinutes(60),
             Duration.ofMinutes(20), 60, false);
 
     private final String cliName;
@@ -84,9 +84,21 @@ public enum TokenProfile {
         this.cacheable = cacheable;
     }
 
-    /** The short name used by the CLI, {@code withAppleToken} and the {@code appleToken} binding, e.g. {@code weatherkit}. */
+    /**
+     * The name used by the CLI, {@code withAppleToken} and the {@code appleDeveloperKey} binding, e.g.
+     * {@code weatherkit}; {@link #byName} also takes the enum name and the earlier short names ({@link #alias()}).
+     */
     public String cliName() {
         return cliName;
+    }
+
+    /** The earlier short name, still accepted: {@code siwa}, {@code iap}; else {@code null}. */
+    public String alias() {
+        return switch (this) {
+            case SIGN_IN_WITH_APPLE -> "siwa";
+            case APP_STORE_SERVER -> "iap";
+            default -> null;
+        };
     }
 
     /** A human name, e.g. "WeatherKit REST API token". */
@@ -156,7 +168,7 @@ public enum TokenProfile {
     public static TokenProfile byName(String name) {
         String n = name == null ? "" : name.strip();
         for (TokenProfile p : teamKeyProfiles()) {
-            if (p.cliName.equalsIgnoreCase(n) || p.name().equalsIgnoreCase(n)) {
+            if (p.cliName.equalsIgnoreCase(n) || p.name().equalsIgnoreCase(n) || (p.alias() != null && p.alias().equalsIgnoreCase(n))) {
                 return p;
             }
         }

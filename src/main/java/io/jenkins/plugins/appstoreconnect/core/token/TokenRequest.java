@@ -26,8 +26,8 @@ import java.util.Set;
  *   <tr><td>weatherkit</td><td>-</td><td>R</td><td>R</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td></tr>
  *   <tr><td>musickit</td><td>-</td><td>R</td><td>-</td><td>-</td><td>-</td><td>O (list)</td><td>-</td><td>-</td></tr>
  *   <tr><td>apns</td><td>-</td><td>R</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td><td>-</td></tr>
- *   <tr><td>siwa</td><td>-</td><td>R</td><td>-</td><td>R</td><td>-</td><td>-</td><td>-</td><td>-</td></tr>
- *   <tr><td>iap</td><td>R</td><td>-</td><td>-</td><td>-</td><td>R</td><td>-</td><td>-</td><td>-</td></tr>
+ *   <tr><td>sign-in-with-apple</td><td>-</td><td>R</td><td>-</td><td>R</td><td>-</td><td>-</td><td>-</td><td>-</td></tr>
+ *   <tr><td>app-store-server</td><td>R</td><td>-</td><td>-</td><td>-</td><td>R</td><td>-</td><td>-</td><td>-</td></tr>
  * </table>
  *
  * <h2>Time window</h2>
@@ -78,7 +78,7 @@ public final class TokenRequest {
             this.keyId = AppleIds.requireDeveloperKeyId(b.keyId);
             if (profile.usesTeamId()) {
                 this.teamId = AppleIds.requireTeamId(b.teamId);
-                notUsed(b.issuerId, "issuer ID", name, " (it is for App Store Server API tokens, profile iap; this profile uses the Team ID)");
+                notUsed(b.issuerId, "issuer ID", name, " (it is for App Store Server API tokens, profile app-store-server; this profile uses the Team ID)");
                 this.issuerId = null;
             } else {
                 notUsed(b.teamId, "Team ID", name, " (App Store Server API tokens carry the issuer ID shown in App Store Connect)");
@@ -90,10 +90,10 @@ public final class TokenRequest {
                 this.issuerId = AppleIds.requireIssuerId(b.issuerId);
             }
             if (b.audience != null) {
-                throw new InvalidInputException("An audience is not part of a " + name + " token request; the profile fixes it.");
+                throw new InvalidInputException("An audience is not part of " + article(name) + " token request; the profile fixes it.");
             }
             if (b.backdate != null) {
-                throw new InvalidInputException("A backdate is not part of a " + name + " token request; the profile fixes it.");
+                throw new InvalidInputException("A backdate is not part of " + article(name) + " token request; the profile fixes it.");
             }
         }
         this.serviceId = profile == TokenProfile.WEATHERKIT
@@ -148,9 +148,14 @@ public final class TokenRequest {
 
     private static String notUsed(String value, String field, String profile, String why) {
         if (value != null && !value.isBlank()) {
-            throw new InvalidInputException("A " + field + " is not part of a " + profile + " token" + why + "; leave it out.");
+            throw new InvalidInputException("A " + field + " is not part of " + article(profile) + " token" + why + "; leave it out.");
         }
         return null;
+    }
+
+    /** "a maps", "an apns": the profile name with its article. */
+    private static String article(String profile) {
+        return ("aeiou".indexOf(profile.charAt(0)) >= 0 ? "an " : "a ") + profile;
     }
 
     private static List<String> checkOrigins(List<String> given, TokenProfile profile) {
@@ -166,7 +171,7 @@ public final class TokenRequest {
             return List.of();
         }
         if (profile != TokenProfile.MAPS && profile != TokenProfile.MUSICKIT) {
-            throw new InvalidInputException("An origin is not part of a " + profile.cliName() + " token; only maps (MapKit JS)"
+            throw new InvalidInputException("An origin is not part of " + article(profile.cliName()) + " token; only maps (MapKit JS)"
                     + " and musickit tokens can be limited to web origins.");
         }
         if (profile == TokenProfile.MAPS && origins.size() > 1) {
@@ -187,7 +192,7 @@ public final class TokenRequest {
             return List.of();
         }
         if (profile != TokenProfile.MAPS) {
-            throw new InvalidInputException("A scope is not part of a " + profile.cliName() + " token; only maps tokens have"
+            throw new InvalidInputException("A scope is not part of " + article(profile.cliName()) + " token; only maps tokens have"
                     + " one (e.g. server_api for the Maps Server API), and App Store Connect tokens a list of requests.");
         }
         List<String> words = List.of(joined.split("\\s+"));

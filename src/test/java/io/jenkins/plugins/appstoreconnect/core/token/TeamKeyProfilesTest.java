@@ -178,11 +178,11 @@ class TeamKeyProfilesTest {
         assertMessage("client ID", () -> TokenRequest.builder(TokenProfile.SIGN_IN_WITH_APPLE).keyId(KID).teamId(TEAM).build());
         assertMessage("issuer ID is missing", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID).bundleId("com.x.y").build());
         assertMessage("bundle ID is missing", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID).issuerId(ISSUER).build());
-        assertMessage("Team ID is not part of a iap token", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID)
+        assertMessage("Team ID is not part of an app-store-server token", () -> TokenRequest.builder(TokenProfile.APP_STORE_SERVER).keyId(KID)
                 .teamId(TEAM).issuerId(ISSUER).bundleId("com.x.y").build());
         assertMessage("service ID is not part of a maps token", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .serviceId("com.x.y").build());
-        assertMessage("origin is not part of a apns token", () -> TokenRequest.builder(TokenProfile.APNS).keyId(KID).teamId(TEAM)
+        assertMessage("origin is not part of an apns token", () -> TokenRequest.builder(TokenProfile.APNS).keyId(KID).teamId(TEAM)
                 .origin("https://example.com").build());
         assertMessage("one origin claim", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .origins(List.of("https://a.example", "https://b.example")).build());
@@ -197,7 +197,7 @@ class TeamKeyProfilesTest {
         assertMessage("one year", () -> TokenRequest.builder(TokenProfile.MAPS).keyId(KID).teamId(TEAM)
                 .lifetime(Duration.ofDays(366)).build());
         assertMessage("Unknown token profile 'mapkit'", () -> TokenProfile.byName("mapkit"));
-        assertMessage("profiles: maps, weatherkit, musickit, apns, siwa, iap", () -> TokenProfile.byName("nope"));
+        assertMessage("profiles: maps, weatherkit, musickit, apns, sign-in-with-apple, app-store-server", () -> TokenProfile.byName("nope"));
     }
 
     @Test
@@ -234,5 +234,15 @@ class TeamKeyProfilesTest {
     private static void assertMessage(String expected, Runnable r) {
         InvalidInputException e = assertThrows(InvalidInputException.class, r::run);
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    }
+
+    /** The service's name is the profile's name; the earlier short names still work; App Store Connect is not a team-key profile. */
+    @Test
+    void profilesAreFoundByNameAndByTheirEarlierShortNames() {
+        assertEquals(TokenProfile.SIGN_IN_WITH_APPLE, TokenProfile.byName("sign-in-with-apple"));
+        assertEquals(TokenProfile.SIGN_IN_WITH_APPLE, TokenProfile.byName("siwa"));
+        assertEquals(TokenProfile.APP_STORE_SERVER, TokenProfile.byName(" IAP "));
+        assertEquals(TokenProfile.APP_STORE_SERVER, TokenProfile.byName("App_Store_Server"));
+        assertMessage("Unknown token profile 'app-store-connect'", () -> TokenProfile.byName("app-store-connect"));
     }
 }
