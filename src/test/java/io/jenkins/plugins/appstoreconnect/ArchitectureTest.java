@@ -10,7 +10,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +71,29 @@ class ArchitectureTest {
                         "org.bouncycastle..",
                         "com.fasterxml.jackson..");
         rule.check(MAIN);
+    }
+
+    /** Core's packages (one per subject) depend on each other in one direction only. */
+    @Test
+    void corePackagesHaveNoCycles() {
+        SlicesRuleDefinition.slices().matching("io.jenkins.plugins.appstoreconnect.core.(*)..").should().beFreeOfCycles()
+                .check(MAIN);
+    }
+
+    /** The steps, the wrapper and the bindings use the credentials; the credentials never use them. */
+    @Test
+    void credentialsDoNotDependOnSteps() {
+        noClasses().that().resideInAPackage("io.jenkins.plugins.appstoreconnect")
+                .should().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.appstoreconnect.steps..")
+                .check(MAIN);
+    }
+
+    /** No source package is called {@code build}: many tools and ignore files take such a folder for build output. */
+    @Test
+    void noPackageIsCalledBuild() {
+        List<String> found = MAIN.stream().map(JavaClass::getPackageName)
+                .filter(p -> List.of(p.split("\\.")).contains("build")).distinct().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), found);
     }
 
     @Test
