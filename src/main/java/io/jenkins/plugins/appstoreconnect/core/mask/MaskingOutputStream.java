@@ -1,9 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.mask;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Objects;
@@ -41,9 +39,8 @@ import java.util.Objects;
  * <p>{@code write}, {@code flush} and {@code close} are synchronized, so several threads may share one
  * stream (their bytes interleave as they would without masking).
  */
-public class MaskingOutputStream extends FilterOutputStream {
+public class MaskingOutputStream extends HoldingOutputStream {
 
-    private static final byte[] MASK = SecretMasker.MASK.getBytes(StandardCharsets.US_ASCII);
     private static final boolean[] TOKEN_BYTE = new boolean[256];
 
     static {
@@ -53,22 +50,9 @@ public class MaskingOutputStream extends FilterOutputStream {
     }
 
     private final SecretMasker masker;
-    private final byte[] one = new byte[1];
     private ByteAutomaton automaton;
     /** Current state: its row offset in the automaton's table. */
     private int state;
-    /** Bytes taken so far. */
-    private long count;
-    /** First byte not yet released. */
-    private long base;
-    /** Held bytes: absolute positions [heldStart, heldStart + heldLength). */
-    private byte[] held = new byte[64];
-    private long heldStart;
-    private int heldLength;
-    /** The chunk being written: cur[curOff] is absolute position curStart; outside write, curStart == count. */
-    private byte[] cur;
-    private int curOff;
-    private long curStart;
     /**
      * Masked intervals not yet (fully) released: sorted, disjoint, ends > base; only the announced head may be
      * empty ([base, base), while a token is being swallowed).
@@ -83,11 +67,10 @@ public class MaskingOutputStream extends FilterOutputStream {
      * (the masked interval ending there may still grow). Otherwise -1.
      */
     private long swallowAt = -1;
-    private boolean closed;
 
     /** Masks the secrets of {@code masker}, including those added to it later. */
     public MaskingOutputStream(OutputStream out, SecretMasker masker) {
-        super(Objects.requireNonNull(out, "out"));
+        super(out);
         this.masker = Objects.requireNonNull(masker, "masker");
         this.automaton = masker.automaton();
     }
@@ -108,17 +91,8 @@ public class MaskingOutputStream extends FilterOutputStream {
     }
 
     @Override
-    public synchronized void write(int b) throws IOException {
-        one[0] = (byte) b;
-        write(one, 0, 1);
-    }
-
-    @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("Stream closed");
-        }
+        checkWrite(b, off, len);
         sync();
         if (len == 0) {
             return;
@@ -341,37 +315,5 @@ public class MaskingOutputStream extends FilterOutputStream {
             ivCount -= k;
         }
         base = frontier;
-    }
-
-    /** Writes the plain bytes at absolute positions [from, to), from the held buffer and the current chunk. */
-    private void emit(long from, long to) throws IOException {
-        if (from >= to) {
-            return;
-        }
-        if (from < curStart) {
-            long stop = Math.min(to, curStart);
-            out.write(held, (int) (from - heldStart), (int) (stop - from));
-            from = stop;
-        }
-        if (from < to) {
-            out.write(cur, curOff + (int) (from - curStart), (int) (to - from));
-        }
-    }
-
-    /** Keeps the unreleased bytes [base, count) in the held buffer for the next call. */
-    private void keepHeld() {
-        int fromOld = (int) Math.max(0, curStart - base);
-        int fromNew = (int) (count - Math.max(base, curStart));
-        int need = fromOld + fromNew;
-        byte[] target = need > held.length ? new byte[Math.max(need, held.length * 2)] : held;
-        if (fromOld > 0) {
-            System.arraycopy(held, (int) (base - heldStart), target, 0, fromOld);
-        }
-        if (fromNew > 0) {
-            System.arraycopy(cur, curOff + (int) (Math.max(base, curStart) - curStart), target, fromOld, fromNew);
-        }
-        held = target;
-        heldStart = base;
-        heldLength = need;
     }
 }

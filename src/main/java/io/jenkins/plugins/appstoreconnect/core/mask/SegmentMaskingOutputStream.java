@@ -1,9 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.mask;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -32,9 +30,8 @@ import java.util.Objects;
  *
  * <p>{@code write}, {@code flush} and {@code close} are synchronized.
  */
-public final class SegmentMaskingOutputStream extends FilterOutputStream {
+public final class SegmentMaskingOutputStream extends HoldingOutputStream {
 
-    private static final byte[] MASK = SecretMasker.MASK.getBytes(StandardCharsets.US_ASCII);
     private static final boolean[] BASE64 = new boolean[256];
 
     static {
@@ -47,20 +44,6 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
     private final KeySegments.Matcher matcher;
     /** Longest normalised run that is still compared: the longest segment and two more {@code =}. */
     private final int limit;
-    private final byte[] one = new byte[1];
-
-    /** Bytes taken so far. */
-    private long count;
-    /** First byte not yet released. */
-    private long base;
-    /** Held bytes: absolute positions [heldStart, heldStart + heldLength). */
-    private byte[] held = new byte[64];
-    private long heldStart;
-    private int heldLength;
-    /** The chunk being written: cur[curOff] is absolute position curStart. */
-    private byte[] cur;
-    private int curOff;
-    private long curStart;
 
     /** Absolute position where the current run started, or -1 outside a run. */
     private long runStart = -1;
@@ -73,11 +56,10 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
     private boolean padding;
     /** The previous byte was a backslash (at position count - 1 of the byte before this one). */
     private boolean escape;
-    private boolean closed;
 
     /** Masks the segments of {@code segments} on the way to {@code out}. */
     public SegmentMaskingOutputStream(OutputStream out, KeySegments segments) {
-        super(Objects.requireNonNull(out, "out"));
+        super(out);
         this.segments = Objects.requireNonNull(segments, "segments");
         this.matcher = segments.matcher();
         this.limit = segments.maxLength() + 2;
@@ -90,17 +72,8 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
     }
 
     @Override
-    public synchronized void write(int b) throws IOException {
-        one[0] = (byte) b;
-        write(one, 0, 1);
-    }
-
-    @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("Stream closed");
-        }
+        checkWrite(b, off, len);
         if (len == 0) {
             return;
         }
@@ -267,33 +240,8 @@ public final class SegmentMaskingOutputStream extends FilterOutputStream {
         if (frontier <= base) {
             return;
         }
-        long from = base;
-        if (from < curStart) {
-            long stop = Math.min(frontier, curStart);
-            out.write(held, (int) (from - heldStart), (int) (stop - from));
-            from = stop;
-        }
-        if (from < frontier) {
-            out.write(cur, curOff + (int) (from - curStart), (int) (frontier - from));
-        }
+        emit(base, frontier);
         base = frontier;
-    }
-
-    /** Keeps the unreleased bytes [base, count) in the held buffer for the next call. */
-    private void keepHeld() {
-        int fromOld = (int) Math.max(0, curStart - base);
-        int fromNew = (int) (count - Math.max(base, curStart));
-        int need = fromOld + fromNew;
-        byte[] target = need > held.length ? new byte[Math.max(need, held.length * 2)] : held;
-        if (fromOld > 0) {
-            System.arraycopy(held, (int) (base - heldStart), target, 0, fromOld);
-        }
-        if (fromNew > 0) {
-            System.arraycopy(cur, curOff + (int) (Math.max(base, curStart) - curStart), target, fromOld, fromNew);
-        }
-        held = target;
-        heldStart = base;
-        heldLength = need;
     }
 
     /** The segments' count only. */
