@@ -1,6 +1,5 @@
 package io.jenkins.plugins.appstoreconnect.core.token;
 
-import io.jenkins.plugins.appstoreconnect.core.token.TokenSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -163,5 +162,21 @@ class MaskPrefixTest {
     private static void assertMessage(String expected, Runnable r) {
         InvalidInputException e = assertThrows(InvalidInputException.class, r::run);
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+    }
+
+    /** App Store Connect requests too: the prefix comes from the request (no token is minted for it) and heads every token. */
+    @Test
+    void appStoreConnectPrefixesAreComputedWithoutMinting() throws Exception {
+        String asc = "ABCDE12345";
+        for (TokenRequest request : List.of(TokenRequest.team(asc, ISSUER), TokenRequest.individual(asc),
+                TokenRequest.builder().keyId(asc).issuerId(ISSUER).audience(Audience.ENTERPRISE).scope("GET /v1/apps").build())) {
+            TokenCache cache = new TokenCache(clock);
+            TokenSource source = new TokenSource(cache, key, request);
+            String prefix = source.maskPrefix();
+            assertEquals(0, cache.size(), "no token minted for the prefix: " + request);
+            SignedJWT jwt = SignedJWT.parse(source.token(prefix).token());
+            assertEquals(prefix, jwt.getParsedParts()[0].toString() + ".", request.toString());
+            assertEquals("JWT", jwt.getHeader().getType().toString());
+        }
     }
 }
