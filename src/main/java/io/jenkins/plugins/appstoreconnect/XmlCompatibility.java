@@ -18,16 +18,23 @@ import jenkins.model.Jenkins;
 public final class XmlCompatibility {
     private XmlCompatibility() {}
 
-    private static final String OLD = "io.jenkins.plugins.appstoreconnect.build.";
-    private static final String NEW = "io.jenkins.plugins.appstoreconnect.steps.";
+    private static final String TOP = "io.jenkins.plugins.appstoreconnect.";
+    private static final String OLD_STEPS = TOP + "build.";
+    private static final String STEPS = TOP + "steps.";
+    private static final String CREDENTIALS = TOP + "credentials.";
 
     /** Old binary class name to current binary class name. */
     static final Map<String, String> ALIASES = Map.of(
-            OLD + "AppStoreConnectKeyWrapper", NEW + "AppStoreConnectKeyWrapper",
-            OLD + "AppStoreConnectApiKeyBinding", NEW + "AppStoreConnectApiKeyBinding",
-            OLD + "AppleTokenBinding", NEW + "AppleTokenBinding",
-            OLD + "MapsTokenBinding", NEW + "MapsTokenBinding",
-            OLD + "CloudKitApiTokenBinding", NEW + "CloudKitApiTokenBinding");
+            TOP + "AppStoreConnectApiKeyImpl", CREDENTIALS + "AppStoreConnectApiKeyImpl",
+            TOP + "AppleDeveloperKeyImpl", CREDENTIALS + "AppleDeveloperKeyImpl",
+            TOP + "MapsTokenImpl", CREDENTIALS + "MapsTokenImpl",
+            TOP + "CloudKitApiTokenImpl", CREDENTIALS + "CloudKitApiTokenImpl",
+            TOP + "CloudKitServerKeyImpl", CREDENTIALS + "CloudKitServerKeyImpl",
+            OLD_STEPS + "AppStoreConnectKeyWrapper", STEPS + "AppStoreConnectKeyWrapper",
+            OLD_STEPS + "AppStoreConnectApiKeyBinding", STEPS + "AppStoreConnectApiKeyBinding",
+            OLD_STEPS + "AppleTokenBinding", STEPS + "AppleTokenBinding",
+            OLD_STEPS + "MapsTokenBinding", STEPS + "MapsTokenBinding",
+            OLD_STEPS + "CloudKitApiTokenBinding", STEPS + "CloudKitApiTokenBinding");
 
     /** Registers every alias with the XStream of jobs and folders, of Jenkins' own files, of builds and of users. */
     @Initializer(before = InitMilestone.PLUGINS_STARTED)

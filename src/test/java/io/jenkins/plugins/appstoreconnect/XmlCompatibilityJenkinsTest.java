@@ -1,5 +1,10 @@
 package io.jenkins.plugins.appstoreconnect;
 
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.AppleDeveloperKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.MapsTokenImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitApiTokenImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitServerKeyImpl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.appstoreconnect;
 
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;

@@ -14,7 +14,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
 import java.io.IOException;
 import java.util.Collections;

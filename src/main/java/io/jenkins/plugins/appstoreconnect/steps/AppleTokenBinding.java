@@ -6,7 +6,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppleDeveloperKey;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;

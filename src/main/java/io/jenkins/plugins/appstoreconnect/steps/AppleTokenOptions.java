@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppleDeveloperKey;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenProfile;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenParameters;

@@ -5,7 +5,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.appstoreconnect.CloudKitApiToken;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitApiToken;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
 import java.io.IOException;
 import java.util.LinkedHashMap;

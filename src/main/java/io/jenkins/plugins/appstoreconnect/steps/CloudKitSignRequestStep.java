@@ -8,7 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.CloudKitServerKey;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitServerKey;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitRequestSigner;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitSignInput;

@@ -9,7 +9,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import jenkins.model.Jenkins;
 import org.springframework.security.core.Authentication;
 

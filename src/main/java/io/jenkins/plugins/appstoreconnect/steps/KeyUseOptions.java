@@ -1,6 +1,6 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.environment.TokenOptions;

@@ -6,7 +6,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.appstoreconnect.MapsToken;
+import io.jenkins.plugins.appstoreconnect.credentials.MapsToken;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames;
 import java.io.IOException;

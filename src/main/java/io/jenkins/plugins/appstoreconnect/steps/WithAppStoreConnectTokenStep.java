@@ -7,7 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
 import java.util.List;
 import java.util.Set;

@@ -19,7 +19,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import hudson.EnvVars;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl;
 import io.jenkins.plugins.appstoreconnect.MutableClock;
 import io.jenkins.plugins.appstoreconnect.TestKeys;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;

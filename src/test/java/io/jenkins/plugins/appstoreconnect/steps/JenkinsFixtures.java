@@ -13,7 +13,7 @@ import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.util.Secret;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl;
 import io.jenkins.plugins.appstoreconnect.TestKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;

@@ -1,8 +1,8 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
 import hudson.AbortException;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKey;
-import io.jenkins.plugins.appstoreconnect.AppleDeveloperKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
+import io.jenkins.plugins.appstoreconnect.credentials.AppleDeveloperKey;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenCache;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenSource;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;

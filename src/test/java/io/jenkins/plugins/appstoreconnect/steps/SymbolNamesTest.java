@@ -3,10 +3,10 @@ package io.jenkins.plugins.appstoreconnect.steps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKeyImpl;
-import io.jenkins.plugins.appstoreconnect.AppleDeveloperKeyImpl;
-import io.jenkins.plugins.appstoreconnect.CloudKitApiTokenImpl;
-import io.jenkins.plugins.appstoreconnect.MapsTokenImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.AppleDeveloperKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitApiTokenImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.MapsTokenImpl;
 import java.util.List;
 import java.util.Map;
 import org.jenkinsci.Symbol;

@@ -15,7 +15,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKeyImpl;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.core.environment;
 
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
-import io.jenkins.plugins.appstoreconnect.core.fastlane.FastlaneApiKeyJson;
+import io.jenkins.plugins.appstoreconnect.core.environment.FastlaneApiKeyJson;
 import io.jenkins.plugins.appstoreconnect.core.keys.AppleIds;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.token.TokenRequest;

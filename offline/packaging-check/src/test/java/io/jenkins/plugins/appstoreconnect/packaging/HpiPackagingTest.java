@@ -198,7 +198,7 @@ class HpiPackagingTest {
             }
         }
         assertFalse(annotated.isEmpty(), "the plugin should declare at least one @Extension");
-        assertTrue(annotated.contains("io.jenkins.plugins.appstoreconnect.AppStoreConnectApiKeyImpl$DescriptorImpl"), annotated::toString);
+        assertTrue(annotated.contains("io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKeyImpl$DescriptorImpl"), annotated::toString);
         assertEquals(annotated.stream().filter(s -> !s.contains("#")).toList(),
                 indexed.stream().filter(s -> !s.contains("#")).toList(),
                 "every @Extension class must be in META-INF/annotations/hudson.Extension");

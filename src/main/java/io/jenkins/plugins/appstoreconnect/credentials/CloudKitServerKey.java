@@ -1,0 +1,27 @@
+package io.jenkins.plugins.appstoreconnect.credentials;
+
+import com.cloudbees.plugins.credentials.NameWith;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.util.Secret;
+import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
+
+/**
+ * A CloudKit server-to-server key: the P-256 private key whose public half is registered in CloudKit Console
+ * (API Access &gt; Server-to-Server Keys), its key ID, and the container and environment it belongs to. Requests
+ * are signed with {@link io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitRequestSigner}.
+ */
+@NameWith(AppleCredentialNames.CloudKitServerKeys.class)
+public interface CloudKitServerKey extends StandardCredentials {
+
+    String getKeyId();
+
+    String getContainer();
+
+    CloudKitEnvironment getEnvironment();
+
+    /** {@code SHA256:} fingerprint of the public key: safe to show, and comparable with the key in CloudKit Console. */
+    String getFingerprint();
+
+    /** The private key as normalised PKCS#8 PEM, encrypted at rest. */
+    Secret getPrivateKey();
+}
