@@ -83,7 +83,7 @@ class ArchitectureTest {
     /** The steps, the wrapper and the bindings use the credentials; the credentials never use them. */
     @Test
     void credentialsDoNotDependOnSteps() {
-        noClasses().that().resideInAPackage("io.jenkins.plugins.appstoreconnect")
+        noClasses().that().resideInAPackage("io.jenkins.plugins.appstoreconnect.credentials..")
                 .should().dependOnClassesThat().resideInAPackage("io.jenkins.plugins.appstoreconnect.steps..")
                 .check(MAIN);
     }
