@@ -1,5 +1,8 @@
 package io.jenkins.plugins.appstoreconnect.core.connect;
 
+import java.util.Map;
+import java.util.List;
+import io.jenkins.plugins.appstoreconnect.core.json.Json;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -134,95 +137,28 @@ public final class ConnectionCheck {
         }
     }
 
-    private static final String[] ERROR_FIELDS = {"code", "title", "detail"};
-
     /**
-     * The first entry of Apple's error JSON ({@code {"errors":[{"status","code","title","detail"}]}}).
-     * A lenient scan is enough for these flat string fields: the first {@code "code"}, {@code "title"} and
-     * {@code "detail"} members whose value is a string (with {@code \"} and {@code \\} unescaped, other escapes
-     * kept as written); anything else yields {@code null}. Linear in the body's length and without recursion,
-     * so no answer (from Apple, a proxy or a wrong base URL) can make it slow or overflow the stack.
+     * The first entry of Apple's error JSON ({@code {"errors":[{"status","code","title","detail"}]}}), read by
+     * {@link Json}: its {@code code}, {@code title} and {@code detail} where they are strings. Anything that is not
+     * such a document (a proxy's error page, a wrong base URL's answer) yields {@code null}; nothing here throws.
      */
     static AppleError appleError(String body) {
         if (body == null || !body.contains("\"errors\"")) {
             return null;
         }
-        String[] found = new String[ERROR_FIELDS.length];
-        int i = 0;
-        int n = body.length();
-        while (i < n) {
-            int next = body.indexOf('"', i);
-            if (next < 0) {
-                break;
-            }
-            i = next;
-            int end = -1;
-            for (int f = 0; f < ERROR_FIELDS.length && end < 0; f++) {
-                end = stringMember(body, i, ERROR_FIELDS[f], found, f);
-            }
-            i = end >= 0 ? end : i + 1;
+        Map<String, Object> json;
+        try {
+            json = Json.parseObject(body, "App Store Connect answer");
+        } catch (InvalidInputException e) {
+            return null;
         }
-        return found[0] == null && found[1] == null && found[2] == null ? null : new AppleError(found[0], found[1], found[2]);
-    }
-
-    /**
-     * If {@code body} has {@code "name" : "value"} at {@code at} (JSON whitespace around the colon), records the value
-     * in {@code found[slot]} unless one is there already and returns the index after the value's closing quote;
-     * otherwise returns -1.
-     */
-    private static int stringMember(String body, int at, String name, String[] found, int slot) {
-        int n = body.length();
-        if (!body.startsWith(name, at + 1) || at + name.length() + 1 >= n || body.charAt(at + name.length() + 1) != '"') {
-            return -1;
+        if (!(json.get("errors") instanceof List<?> errors) || errors.isEmpty() || !(errors.get(0) instanceof Map<?, ?> first)) {
+            return null;
         }
-        int p = skipSpace(body, at + name.length() + 2);
-        if (p >= n || body.charAt(p) != ':') {
-            return -1;
-        }
-        p = skipSpace(body, p + 1);
-        if (p >= n || body.charAt(p) != '"') {
-            return -1;
-        }
-        StringBuilder value = new StringBuilder();
-        for (int q = p + 1; q < n; q++) {
-            char c = body.charAt(q);
-            if (c == '"') {
-                if (found[slot] == null) {
-                    found[slot] = value.toString();
-                }
-                return q + 1;
-            }
-            if (c == '\\') {
-                if (q + 1 >= n || isLineTerminator(body.charAt(q + 1))) {
-                    return -1;
-                }
-                char e = body.charAt(++q);
-                if (e != '"' && e != '\\') {
-                    value.append('\\');
-                }
-                value.append(e);
-            } else {
-                value.append(c);
-            }
-        }
-        return -1;
-    }
-
-    private static int skipSpace(String s, int p) {
-        while (p < s.length() && isRegexSpace(s.charAt(p))) {
-            p++;
-        }
-        return p;
-    }
-
-    /** What {@code \\s} matches in a Java regular expression: space, tab, line feed, vertical tab, form feed, carriage return. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /** What {@code .} does not match in a Java regular expression. */
-    private static boolean isLineTerminator(char c) {
-        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        String code = first.get("code") instanceof String c ? c : null;
+        String title = first.get("title") instanceof String t ? t : null;
+        String detail = first.get("detail") instanceof String d ? d : null;
+        return code == null && title == null && detail == null ? null : new AppleError(code, title, detail);
     }
 
     /** Apple's error code, title and detail, as Apple sent them (they never contain our token). */
