@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
+import hudson.model.Descriptor.FormException;
 import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
@@ -38,13 +39,32 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
      */
     @DataBoundConstructor
     public AppStoreConnectApiKeyImpl(
-            CredentialsScope scope, String id, String description, String keyId, String issuerId, Secret privateKey) {
+            CredentialsScope scope, String id, String description, String keyId, String issuerId, Secret privateKey)
+            throws FormException {
         super(scope, id, description);
-        this.keyId = AppleIds.requireKeyId(keyId);
-        this.issuerId = AppleIds.optionalIssuerId(issuerId).orElse(null);
-        StoredKey key = StoredKey.parse(privateKey, Messages::AppStoreConnectApiKeyImpl_NoKey);
+        this.keyId = CredentialFields.check("keyId", () -> AppleIds.requireKeyId(keyId));
+        this.issuerId = CredentialFields.check("issuerId", () -> AppleIds.optionalIssuerId(issuerId).orElse(null));
+        StoredKey key = CredentialFields.check("privateKey",
+                () -> StoredKey.parse(privateKey, Messages::AppStoreConnectApiKeyImpl_NoKey));
         this.privateKey = key.pem();
         this.fingerprint = key.fingerprint();
+    }
+
+    /**
+     * A credential created from XML (REST {@code createCredentials}, a POSTed {@code config.xml}, the CLI) or loaded
+     * from disk is built again through the constructor, so it is checked and normalised as a saved form is; stale
+     * values are kept, malformed ones refused with a message naming the field.
+     */
+    protected Object readResolve() {
+        return CredentialFields.fromXml(Messages.Kind_AppStoreConnectApiKey(), getId(), () -> {
+            try {
+                AppStoreConnectApiKeyImpl c = new AppStoreConnectApiKeyImpl(getScope(), getId(), getDescription(), keyId, issuerId, privateKey);
+                c.enterprise = enterprise;
+                return c;
+            } catch (FormException e) {
+                throw new CredentialFields.FormProblem(e);
+            }
+        });
     }
 
     @Override

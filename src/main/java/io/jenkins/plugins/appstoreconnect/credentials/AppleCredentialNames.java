@@ -7,6 +7,11 @@ import java.time.Clock;
 public final class AppleCredentialNames {
     private AppleCredentialNames() {}
 
+    /** Names must never fail, even for a credential whose stored fields are incomplete (the lists would break). */
+    private static String environment(io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment e) {
+        return e == null ? "?" : e.pathSegment();
+    }
+
     private static String described(String description, String fallback) {
         return description != null && !description.isBlank() ? description : fallback;
     }
@@ -23,7 +28,8 @@ public final class AppleCredentialNames {
     public static class MapsTokens extends CredentialsNameProvider<MapsToken> {
         @Override
         public String getName(MapsToken c) {
-            return Messages.MapsToken_Name(described(c.getDescription(), Messages.MapsToken_DefaultName(c.getType().getLabel())),
+            String type = c.getType() == null ? "?" : c.getType().getLabel();
+            return Messages.MapsToken_Name(described(c.getDescription(), Messages.MapsToken_DefaultName(type)),
                     c.expirySummary(Clock.systemUTC()));
         }
     }
@@ -33,7 +39,7 @@ public final class AppleCredentialNames {
         @Override
         public String getName(CloudKitApiToken c) {
             return described(c.getDescription(),
-                    Messages.CloudKitApiToken_Name(c.getContainer(), c.getEnvironment().pathSegment()));
+                    Messages.CloudKitApiToken_Name(c.getContainer(), environment(c.getEnvironment())));
         }
     }
 
@@ -42,7 +48,7 @@ public final class AppleCredentialNames {
         @Override
         public String getName(CloudKitServerKey c) {
             return described(c.getDescription(),
-                    Messages.CloudKitServerKey_Name(c.getContainer(), c.getEnvironment().pathSegment()));
+                    Messages.CloudKitServerKey_Name(c.getContainer(), environment(c.getEnvironment())));
         }
     }
 }

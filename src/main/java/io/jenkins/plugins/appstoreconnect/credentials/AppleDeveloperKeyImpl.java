@@ -3,6 +3,7 @@ package io.jenkins.plugins.appstoreconnect.credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
+import hudson.model.Descriptor.FormException;
 import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
@@ -32,13 +33,30 @@ public class AppleDeveloperKeyImpl extends BaseStandardCredentials implements Ap
      */
     @DataBoundConstructor
     public AppleDeveloperKeyImpl(CredentialsScope scope, String id, String description, String teamId, String keyId,
-            Secret privateKey) {
+            Secret privateKey) throws FormException {
         super(scope, id, description);
-        this.teamId = AppleIds.requireTeamId(teamId);
-        this.keyId = AppleIds.requireDeveloperKeyId(keyId);
-        StoredKey key = StoredKey.parse(privateKey, Messages::AppleDeveloperKeyImpl_NoKey);
+        this.teamId = CredentialFields.check("teamId", () -> AppleIds.requireTeamId(teamId));
+        this.keyId = CredentialFields.check("keyId", () -> AppleIds.requireDeveloperKeyId(keyId));
+        StoredKey key = CredentialFields.check("privateKey",
+                () -> StoredKey.parse(privateKey, Messages::AppleDeveloperKeyImpl_NoKey));
         this.privateKey = key.pem();
         this.fingerprint = key.fingerprint();
+    }
+
+    /**
+     * A credential created from XML (REST {@code createCredentials}, a POSTed {@code config.xml}, the CLI) or loaded
+     * from disk is built again through the constructor, so it is checked and normalised as a saved form is; stale
+     * values are kept, malformed ones refused with a message naming the field.
+     */
+    protected Object readResolve() {
+        return CredentialFields.fromXml(Messages.Kind_AppleDeveloperKey(), getId(), () -> {
+            try {
+                AppleDeveloperKeyImpl c = new AppleDeveloperKeyImpl(getScope(), getId(), getDescription(), teamId, keyId, privateKey);
+                return c;
+            } catch (FormException e) {
+                throw new CredentialFields.FormProblem(e);
+            }
+        });
     }
 
     @Override

@@ -4,12 +4,14 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
+import hudson.model.Descriptor.FormException;
 import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitConnectionCheck;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
+import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitIds;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -31,16 +33,37 @@ public class CloudKitApiTokenImpl extends BaseStandardCredentials implements Clo
      */
     @DataBoundConstructor
     public CloudKitApiTokenImpl(CredentialsScope scope, String id, String description, String container,
-            CloudKitEnvironment environment, Secret apiToken, String signInCallbackUrl, String allowedOrigins) {
+            CloudKitEnvironment environment, Secret apiToken, String signInCallbackUrl, String allowedOrigins)
+            throws FormException {
         super(scope, id, description);
-        CloudKitApiTokenConfig c = CloudKitApiTokenConfig.of(container,
-                environment == null ? null : environment.pathSegment(), apiToken == null ? null : apiToken.getPlainText(),
-                signInCallbackUrl, allowedOrigins);
+        String plainToken = apiToken == null ? null : apiToken.getPlainText();
+        CredentialFields.check("container", () -> CloudKitIds.requireContainer(container));
+        CredentialFields.check("environment", () -> CloudKitEnvironment.parse(environment == null ? null : environment.pathSegment()));
+        CredentialFields.check("apiToken", () -> CloudKitIds.requireApiToken(plainToken));
+        CredentialFields.check("signInCallbackUrl", () -> CloudKitIds.optionalCallbackUrl(signInCallbackUrl));
+        CloudKitApiTokenConfig c = CredentialFields.check("allowedOrigins", () -> CloudKitApiTokenConfig.of(container,
+                environment == null ? null : environment.pathSegment(), plainToken, signInCallbackUrl, allowedOrigins));
         this.container = c.container();
         this.environment = c.environment();
         this.apiToken = Secret.fromString(c.apiToken());
         this.signInCallbackUrl = c.signInCallbackUrl() == null ? "" : c.signInCallbackUrl();
         this.allowedOrigins = String.join(", ", c.allowedOrigins());
+    }
+
+    /**
+     * A credential created from XML (REST {@code createCredentials}, a POSTed {@code config.xml}, the CLI) or loaded
+     * from disk is built again through the constructor, so it is checked and normalised as a saved form is; stale
+     * values are kept, malformed ones refused with a message naming the field.
+     */
+    protected Object readResolve() {
+        return CredentialFields.fromXml(Messages.Kind_CloudKitApiToken(), getId(), () -> {
+            try {
+                CloudKitApiTokenImpl c = new CloudKitApiTokenImpl(getScope(), getId(), getDescription(), container, environment, apiToken, signInCallbackUrl, allowedOrigins);
+                return c;
+            } catch (FormException e) {
+                throw new CredentialFields.FormProblem(e);
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
+import hudson.model.Descriptor.FormException;
 import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
@@ -37,14 +38,32 @@ public class CloudKitServerKeyImpl extends BaseStandardCredentials implements Cl
      */
     @DataBoundConstructor
     public CloudKitServerKeyImpl(CredentialsScope scope, String id, String description, String keyId, Secret privateKey,
-            String container, CloudKitEnvironment environment) {
+            String container, CloudKitEnvironment environment) throws FormException {
         super(scope, id, description);
-        this.keyId = CloudKitIds.requireServerKeyId(keyId);
-        this.container = CloudKitIds.requireContainer(container);
-        this.environment = CloudKitEnvironment.parse(environment == null ? null : environment.pathSegment());
-        StoredKey key = StoredKey.parse(privateKey, Messages::CloudKitServerKeyImpl_NoKey);
+        this.keyId = CredentialFields.check("keyId", () -> CloudKitIds.requireServerKeyId(keyId));
+        this.container = CredentialFields.check("container", () -> CloudKitIds.requireContainer(container));
+        this.environment = CredentialFields.check("environment",
+                () -> CloudKitEnvironment.parse(environment == null ? null : environment.pathSegment()));
+        StoredKey key = CredentialFields.check("privateKey",
+                () -> StoredKey.parse(privateKey, Messages::CloudKitServerKeyImpl_NoKey));
         this.privateKey = key.pem();
         this.fingerprint = key.fingerprint();
+    }
+
+    /**
+     * A credential created from XML (REST {@code createCredentials}, a POSTed {@code config.xml}, the CLI) or loaded
+     * from disk is built again through the constructor, so it is checked and normalised as a saved form is; stale
+     * values are kept, malformed ones refused with a message naming the field.
+     */
+    protected Object readResolve() {
+        return CredentialFields.fromXml(Messages.Kind_CloudKitServerKey(), getId(), () -> {
+            try {
+                CloudKitServerKeyImpl c = new CloudKitServerKeyImpl(getScope(), getId(), getDescription(), keyId, privateKey, container, environment);
+                return c;
+            } catch (FormException e) {
+                throw new CredentialFields.FormProblem(e);
+            }
+        });
     }
 
     @Override

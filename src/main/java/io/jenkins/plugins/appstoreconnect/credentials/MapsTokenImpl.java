@@ -4,6 +4,7 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
 import hudson.Extension;
 import hudson.ProxyConfiguration;
+import hudson.model.Descriptor.FormException;
 import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
@@ -45,12 +46,16 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
      */
     @DataBoundConstructor
     public MapsTokenImpl(CredentialsScope scope, String id, String description, Secret token, MapsTokenType type,
-            String domains, MapsTokenValidity validity, String expiryDate, String createdOn) {
+            String domains, MapsTokenValidity validity, String expiryDate, String createdOn) throws FormException {
         super(scope, id, description);
         if (token == null || token.getPlainText().isBlank()) {
-            throw new InvalidInputException(Messages.MapsTokenImpl_NoToken());
+            throw new FormException(Messages.MapsTokenImpl_NoToken(), "token");
         }
-        PortalMapsToken t = PortalMapsToken.read(token.getPlainText(), type, domains, validity, expiryDate, createdOn);
+        CredentialFields.check("domains", () -> PortalMapsToken.read("t", null, domains, null, null, null));
+        CredentialFields.check("expiryDate", () -> PortalMapsToken.read("t", null, "", validity, expiryDate, null));
+        CredentialFields.check("createdOn", () -> PortalMapsToken.read("t", null, "", validity, expiryDate, createdOn));
+        PortalMapsToken t = CredentialFields.check("token",
+                () -> PortalMapsToken.read(token.getPlainText(), type, domains, validity, expiryDate, createdOn));
         this.token = Secret.fromString(t.token());
         this.type = t.type();
         this.domains = String.join(", ", t.domains());
@@ -58,6 +63,23 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
         this.expiryDate = t.validity() == MapsTokenValidity.DATE ? expiryDate.strip() : "";
         this.createdOn = t.createdOn() == null ? "" : t.createdOn().toString();
         this.expiresAtEpochSecond = t.expiresAt().map(Instant::getEpochSecond).orElse(null);
+    }
+
+    /**
+     * A credential created from XML (REST {@code createCredentials}, a POSTed {@code config.xml}, the CLI) or loaded
+     * from disk is built again through the constructor, so it is checked and normalised as a saved form is; stale
+     * values are kept, malformed ones refused with a message naming the field.
+     */
+    protected Object readResolve() {
+        return CredentialFields.fromXml(Messages.Kind_MapsToken(), getId(), () -> {
+            try {
+                MapsTokenImpl c = new MapsTokenImpl(getScope(), getId(), getDescription(), token, type, domains, validity, expiryDate, createdOn);
+                c.expiryWarningDays = MapsExpiry.windowDays(expiryWarningDays);
+                return c;
+            } catch (FormException e) {
+                throw new CredentialFields.FormProblem(e);
+            }
+        });
     }
 
     @Override
@@ -97,8 +119,8 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
 
     /** Days before expiry from which the token is reported; 0 or less means the default (14). */
     @DataBoundSetter
-    public void setExpiryWarningDays(int expiryWarningDays) {
-        this.expiryWarningDays = MapsExpiry.windowDays(expiryWarningDays);
+    public void setExpiryWarningDays(int expiryWarningDays) throws FormException {
+        this.expiryWarningDays = CredentialFields.check("expiryWarningDays", () -> MapsExpiry.windowDays(expiryWarningDays));
     }
 
     @Override

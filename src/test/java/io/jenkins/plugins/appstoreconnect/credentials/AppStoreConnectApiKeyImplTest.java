@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import hudson.model.Descriptor.FormException;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
@@ -23,13 +24,13 @@ class AppStoreConnectApiKeyImplTest {
     private final KeyPair pair = TestKeys.p256();
     private final String pem = TestKeys.pkcs8Pem(pair);
 
-    private AppStoreConnectApiKeyImpl create(String keyId, String issuerId, String key) {
+    private AppStoreConnectApiKeyImpl create(String keyId, String issuerId, String key) throws Exception {
         return new AppStoreConnectApiKeyImpl(
                 CredentialsScope.GLOBAL, "asc", "", keyId, issuerId, Secret.fromString(key));
     }
 
     @Test
-    void teamKeyIsNormalisedAndNamesItself() {
+    void teamKeyIsNormalisedAndNamesItself() throws Exception {
         AppStoreConnectApiKeyImpl key = create(" 2x9r4hxf34 ", "69A6DE70-03DB-47E3-E053-5B8C7C11A4D1", pem.replace("\n", "\\n"));
         assertEquals("2X9R4HXF34", key.getKeyId());
         assertEquals("69a6de70-03db-47e3-e053-5b8c7c11a4d1", key.getIssuerId());
@@ -44,7 +45,7 @@ class AppStoreConnectApiKeyImplTest {
     }
 
     @Test
-    void blankIssuerMeansIndividualKey() {
+    void blankIssuerMeansIndividualKey() throws Exception {
         AppStoreConnectApiKeyImpl key = new AppStoreConnectApiKeyImpl(
                 CredentialsScope.SYSTEM, "asc", "My key", "2X9R4HXF34", "  ", Secret.fromString(pem));
         key.setEnterprise(true);
@@ -57,12 +58,15 @@ class AppStoreConnectApiKeyImplTest {
 
     @Test
     void badInputIsRejectedSoNothingIsStored() {
-        InvalidInputException noKey = assertThrows(InvalidInputException.class, () -> create("2X9R4HXF34", null, " "));
+        FormException noKey = assertThrows(FormException.class, () -> create("2X9R4HXF34", null, " "));
         assertTrue(noKey.getMessage().contains("No private key"), noKey.getMessage());
-        assertThrows(InvalidInputException.class, () -> create("2X9R4HXF34", null, pem.substring(0, 120)));
-        assertThrows(InvalidInputException.class, () -> create("2X9R4HXF3", null, pem));
-        assertThrows(InvalidInputException.class, () -> create("2X9R4HXF34", "not-a-uuid", pem));
-        InvalidInputException p384 = assertThrows(InvalidInputException.class,
+        assertEquals("privateKey", noKey.getFormField(), "the form marks the field");
+        assertEquals("keyId", assertThrows(FormException.class, () -> create("2X9R4HXF3", null, pem)).getFormField());
+        assertEquals("issuerId", assertThrows(FormException.class, () -> create("2X9R4HXF34", "not-a-uuid", pem)).getFormField());
+        assertThrows(FormException.class, () -> create("2X9R4HXF34", null, pem.substring(0, 120)));
+        assertThrows(FormException.class, () -> create("2X9R4HXF3", null, pem));
+        assertThrows(FormException.class, () -> create("2X9R4HXF34", "not-a-uuid", pem));
+        FormException p384 = assertThrows(FormException.class,
                 () -> create("2X9R4HXF34", null, TestKeys.pkcs8Pem(TestKeys.generate("secp384r1"))));
         assertTrue(p384.getMessage().contains("P-384"), p384.getMessage());
     }

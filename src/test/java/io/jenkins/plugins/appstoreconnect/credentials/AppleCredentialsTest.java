@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import hudson.model.Descriptor.FormException;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
@@ -65,13 +66,15 @@ class AppleCredentialsTest {
         return jwt.serialize();
     }
 
-    private static void assertMessage(String expected, Runnable r) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, r::run);
+    /** A constructor refuses with a form error that names the field and says what is wrong (never the secret). */
+    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable constructor) {
+        FormException e = assertThrows(FormException.class, constructor);
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
+        assertTrue(e.getFormField() != null && !e.getFormField().isBlank(), "the field is named: " + e.getMessage());
     }
 
     @Test
-    void developerKeyIsNormalisedAndNamed() {
+    void developerKeyIsNormalisedAndNamed() throws Exception {
         AppleDeveloperKeyImpl k = new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "dev", "", " def123ghij ", "abc123defg",
                 Secret.fromString(pem.replace("\n", "\\n")));
         assertEquals(TEAM, k.getTeamId());
@@ -170,7 +173,7 @@ class AppleCredentialsTest {
     }
 
     @Test
-    void cloudKitApiTokenValidatesAndHidesTheToken() {
+    void cloudKitApiTokenValidatesAndHidesTheToken() throws Exception {
         CloudKitApiTokenImpl t = new CloudKitApiTokenImpl(CredentialsScope.GLOBAL, "ck", "", "iCloud.com.example.MyApp",
                 CloudKitEnvironment.PRODUCTION, Secret.fromString(" " + CK_TOKEN + " "), "", "https://example.com");
         assertEquals(CK_TOKEN, t.getApiToken().getPlainText());

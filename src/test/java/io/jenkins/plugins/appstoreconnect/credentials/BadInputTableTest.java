@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.util.FormValidation;
+import hudson.model.Descriptor.FormException;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.steps.AppStoreConnectKeyWrapper;
 import io.jenkins.plugins.appstoreconnect.steps.AppleTokenBinding;
@@ -53,6 +54,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -118,11 +120,11 @@ class BadInputTableTest {
         }
 
         AppStoreConnectApiKeyImpl ascCredential() {
-            return new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-key", "", "2X9R4HXF34", ISSUER, Secret.fromString(pem));
+            return FormAnswers.valid(() -> new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-key", "", "2X9R4HXF34", ISSUER, Secret.fromString(pem)));
         }
 
         AppleDeveloperKeyImpl appleCredential() {
-            return new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", "DEF123GHIJ", "ABC123DEFG", Secret.fromString(pem));
+            return FormAnswers.valid(() -> new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", "DEF123GHIJ", "ABC123DEFG", Secret.fromString(pem)));
         }
 
         private static String randomHex(int bytes) {
@@ -208,15 +210,8 @@ class BadInputTableTest {
 
     /** The credential's constructor: throws, so no credential (and nothing of the input) exists afterwards. */
     private static Supplier<String> credential(String keyId, String issuerId, String privateKey) {
-        return () -> {
-            try {
-                AppStoreConnectApiKeyImpl c = new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc", "d", keyId, issuerId,
-                        Secret.fromString(privateKey));
-                throw new AssertionError("a credential was created: " + c);
-            } catch (InvalidInputException e) {
-                return e.getMessage();
-            }
-        };
+        return credentialOf(() -> new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc", "d", keyId, issuerId,
+                Secret.fromString(privateKey)));
     }
 
     private static Supplier<String> scope(String entry) {
@@ -254,13 +249,20 @@ class BadInputTableTest {
         return credentialOf(() -> new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", teamId, keyId, Secret.fromString(key)));
     }
 
-    /** A credential's constructor: throws, so no credential exists. */
-    private static Supplier<String> credentialOf(Supplier<Object> constructor) {
+    /** A credential's constructor: throws a form error naming a field, so no credential exists. */
+    private static Supplier<String> credentialOf(ThrowingSupplier<Object> constructor) {
         return () -> {
             try {
                 throw new AssertionError("a credential was created: " + constructor.get());
-            } catch (InvalidInputException e) {
+            } catch (FormException e) {
+                if (e.getFormField() == null || e.getFormField().isBlank()) {
+                    throw new AssertionError("no field named: " + e.getMessage());
+                }
                 return e.getMessage();
+            } catch (AssertionError e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new AssertionError("not a form error: " + t.getClass().getName(), t);
             }
         };
     }
@@ -446,10 +448,11 @@ class BadInputTableTest {
                 MapsTokenValidity.NO_EXPIRATION, "", "", ""), "contains a space, line break or non-ASCII character at position"));
         r.add(new Row("Maps token", "the private key pasted", maps(pem, MapsTokenValidity.NO_EXPIRATION, "", "", ""),
                 "This is a private key, not a Maps token"));
-        r.add(new Row("Maps token", "expiry warning window over a year", core(() -> {
-            MapsTokenImpl c = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps", "", Secret.fromString(mapsToken), MapsTokenType.MAPKIT_JS,
-                    "", MapsTokenValidity.NO_EXPIRATION, "", "");
+        r.add(new Row("Maps token", "expiry warning window over a year", credentialOf(() -> {
+            MapsTokenImpl c = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps", "", Secret.fromString(mapsToken),
+                    MapsTokenType.MAPKIT_JS, "", MapsTokenValidity.NO_EXPIRATION, "", "");
             c.setExpiryWarningDays(400);
+            return c;
         }), "The expiry warning window is 400 days; at most 365"));
         r.add(new Row("Maps token", "form check: expired JWT", form(() -> AppleCredentialChecks.mapsToken(F.expiredMapsJwt,
                 MapsTokenType.MAPKIT_JS, "", MapsTokenValidity.NO_EXPIRATION, "", "", 14, CLOCK)), "expired"));

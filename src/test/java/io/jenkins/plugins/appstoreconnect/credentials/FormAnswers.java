@@ -26,4 +26,13 @@ final class FormAnswers {
                 .replace("&#039;", "'")
                 .replace("&amp;", "&");
     }
+
+    /** A credential a test needs as valid: its constructor must accept it (a refusal fails the test). */
+    static <T> T valid(org.junit.jupiter.api.function.ThrowingSupplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (Throwable t) {
+            throw new AssertionError("a valid credential was refused", t);
+        }
+    }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.util.FormValidation;
+import hudson.model.Descriptor.FormException;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.steps.StepGlue;
 import io.jenkins.plugins.appstoreconnect.cli.CliRun;
@@ -255,16 +256,16 @@ class SecretHygieneAuditTest {
 
     private static void credentialCreation(Audit a) {
         for (String form : F.forms) {
-            AppStoreConnectApiKeyImpl c = new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-key", "Release key", KEY_ID, ISSUER,
-                    Secret.fromString(form));
+            AppStoreConnectApiKeyImpl c = FormAnswers.valid(() -> new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-key", "Release key", KEY_ID, ISSUER,
+                    Secret.fromString(form)));
             c.setEnterprise(true);
             a.holdsSecretByDesign("credential", c, "the key, normalised, in its Secret field; Jenkins stores it encrypted");
             a.text("credential name", new AppStoreConnectApiKeyNameProvider().getName(c));
             a.text("credential fingerprint", c.getFingerprint());
             assertEquals(F.key.pkcs8Pem(), c.getPrivateKey().getPlainText(), "the credential stores the normalised PEM");
         }
-        AppStoreConnectApiKeyImpl individual = new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-ind", "", KEY_ID, " ",
-                Secret.fromString(F.pem));
+        AppStoreConnectApiKeyImpl individual = FormAnswers.valid(() -> new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc-ind", "", KEY_ID, " ",
+                Secret.fromString(F.pem)));
         a.holdsSecretByDesign("individual credential", individual, "as above");
         a.text("individual credential name", new AppStoreConnectApiKeyNameProvider().getName(individual));
     }
@@ -280,7 +281,7 @@ class SecretHygieneAuditTest {
             try {
                 new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "x", "", b[0], b[1], Secret.fromString(b[2]));
                 fail("accepted");
-            } catch (InvalidInputException e) {
+            } catch (InvalidInputException | FormException e) {
                 a.object("rejection", e);
             }
         }
@@ -500,7 +501,7 @@ class SecretHygieneAuditTest {
     private static final String SUBPATH = "/database/1/iCloud.com.example.MyApp/development/public/records/query";
 
     private static AppleDeveloperKeyImpl appleCredential() {
-        return new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", TEAM, APPLE_KID, Secret.fromString(F.pem));
+        return FormAnswers.valid(() -> new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", TEAM, APPLE_KID, Secret.fromString(F.pem)));
     }
 
     /**
@@ -577,12 +578,12 @@ class SecretHygieneAuditTest {
     private static void appleCredentials(Audit a) {
         String escaped = F.forms.get(1);
         for (String form : List.of(F.pem, escaped, F.forms.get(3))) {
-            AppleDeveloperKeyImpl apple = new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", TEAM, APPLE_KID,
-                    Secret.fromString(form));
+            AppleDeveloperKeyImpl apple = FormAnswers.valid(() -> new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", TEAM, APPLE_KID,
+                    Secret.fromString(form)));
             a.holdsSecretByDesign("Apple developer key", apple, "the key in its Secret field; Jenkins stores it encrypted");
             a.text("Apple developer key name", new AppleCredentialNames.DeveloperKey().getName(apple));
-            CloudKitServerKeyImpl ck = new CloudKitServerKeyImpl(CredentialsScope.GLOBAL, "ck-s2s", "", CK_KEY_ID, Secret.fromString(form),
-                    "iCloud.com.example.MyApp", CloudKitEnvironment.DEVELOPMENT);
+            CloudKitServerKeyImpl ck = FormAnswers.valid(() -> new CloudKitServerKeyImpl(CredentialsScope.GLOBAL, "ck-s2s", "", CK_KEY_ID, Secret.fromString(form),
+                    "iCloud.com.example.MyApp", CloudKitEnvironment.DEVELOPMENT));
             a.holdsSecretByDesign("CloudKit server-to-server key", ck, "as above");
             a.text("CloudKit server key name", new AppleCredentialNames.CloudKitServerKeys().getName(ck));
         }
@@ -592,7 +593,7 @@ class SecretHygieneAuditTest {
             try {
                 a.holdsSecretByDesign("Apple developer key (a relabelled PEM is read leniently)",
                         new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "x", "", b[0], b[1], Secret.fromString(b[2])), "as above");
-            } catch (InvalidInputException e) {
+            } catch (InvalidInputException | FormException e) {
                 a.object("Apple developer key rejected", e);
             }
         }
@@ -600,7 +601,7 @@ class SecretHygieneAuditTest {
             try {
                 new CloudKitServerKeyImpl(CredentialsScope.GLOBAL, "x", "", b[0], Secret.fromString(F.pem), b[1], CloudKitEnvironment.PRODUCTION);
                 fail("accepted");
-            } catch (InvalidInputException e) {
+            } catch (InvalidInputException | FormException e) {
                 a.object("CloudKit server key rejected", e);
             }
         }
@@ -701,8 +702,8 @@ class SecretHygieneAuditTest {
                 Map.of("lifetimeSeconds", "2592000")), Clock.systemUTC());
         a.token(mapsJwt.token());
         for (String token : List.of(opaque, mapsJwt.token(), "Bearer " + mapsJwt.token())) {
-            MapsTokenImpl maps = new MapsTokenImpl(CredentialsScope.GLOBAL, "maps-web", "", Secret.fromString(token), MapsTokenType.MAPKIT_JS,
-                    "example.com, *.example.com", MapsTokenValidity.DAYS_90, "", "2020-01-01");
+            MapsTokenImpl maps = FormAnswers.valid(() -> new MapsTokenImpl(CredentialsScope.GLOBAL, "maps-web", "", Secret.fromString(token), MapsTokenType.MAPKIT_JS,
+                    "example.com, *.example.com", MapsTokenValidity.DAYS_90, "", "2020-01-01"));
             a.holdsSecretByDesign("Maps token credential", maps, "the token in its Secret field; Jenkins stores it encrypted");
             a.text("Maps token name (with days left)", new AppleCredentialNames.MapsTokens().getName(maps));
             a.text("Maps token expiry summary", maps.getExpirySummary());
@@ -736,8 +737,8 @@ class SecretHygieneAuditTest {
         }
         String apiToken = "ck" + java.util.HexFormat.of().formatHex(F.key.fingerprint().getBytes(StandardCharsets.US_ASCII)).substring(0, 60);
         a.secret("the CloudKit API token", apiToken);
-        CloudKitApiTokenImpl ck = new CloudKitApiTokenImpl(CredentialsScope.GLOBAL, "ck", "", "iCloud.com.example.MyApp",
-                CloudKitEnvironment.PRODUCTION, Secret.fromString(apiToken), "https://example.com/cb", "https://example.com");
+        CloudKitApiTokenImpl ck = FormAnswers.valid(() -> new CloudKitApiTokenImpl(CredentialsScope.GLOBAL, "ck", "", "iCloud.com.example.MyApp",
+                CloudKitEnvironment.PRODUCTION, Secret.fromString(apiToken), "https://example.com/cb", "https://example.com"));
         a.holdsSecretByDesign("CloudKit API token credential", ck, "the token in its Secret field; Jenkins stores it encrypted");
         a.text("CloudKit API token name", new AppleCredentialNames.CloudKitApiTokens().getName(ck));
         CloudKitApiTokenConfig config = CloudKitApiTokenConfig.of("iCloud.com.example.MyApp", "dev", apiToken, "", "");

@@ -60,8 +60,15 @@ class AppleBuildGlueTest {
     private final String pem = TestKeys.pkcs8Pem(TestKeys.p256());
     private final ParsedKey key = P256PrivateKeys.parse(pem);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final AppleDeveloperKeyImpl credential = new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", TEAM, KID,
-            Secret.fromString(pem));
+    private final AppleDeveloperKeyImpl credential = developerKey(pem);
+
+    private static AppleDeveloperKeyImpl developerKey(String pem) {
+        try {
+            return new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "team-key", "", TEAM, KID, Secret.fromString(pem));
+        } catch (hudson.model.Descriptor.FormException e) {
+            throw new AssertionError("a valid key was refused", e);
+        }
+    }
 
     private static AppleTokenOptions weatherKit(String variable) {
         AppleTokenOptions o = new AppleTokenOptions("weatherkit");
@@ -183,7 +190,7 @@ class AppleBuildGlueTest {
     }
 
     @Test
-    void theCloudKitBindingMasksOnlyTheToken() {
+    void theCloudKitBindingMasksOnlyTheToken() throws Exception {
         String apiToken = "ck" + "0123456789abcdef".repeat(4);
         CloudKitApiTokenImpl ck = new CloudKitApiTokenImpl(CredentialsScope.GLOBAL, "ck-prod", "", "iCloud.com.example.MyApp",
                 CloudKitEnvironment.PRODUCTION, Secret.fromString(apiToken), "", "");

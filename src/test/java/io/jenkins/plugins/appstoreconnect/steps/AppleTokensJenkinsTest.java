@@ -59,7 +59,7 @@ class AppleTokensJenkinsTest {
     private static final String CK_KEY_ID = "a5cf1b2c3d4e5f60718293a4b5c6d7e8f9012345678901234567890abcdef123";
     private static final String SUBPATH = "/database/1/" + CONTAINER + "/development/public/records/query";
 
-    private static ParsedKey addDeveloperKey(String id) throws IOException {
+    private static ParsedKey addDeveloperKey(String id) throws Exception {
         String pem = TestKeys.pkcs8Pem(TestKeys.p256());
         add(new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, id, "", TEAM, KID, Secret.fromString(pem)));
         return P256PrivateKeys.parse(pem);

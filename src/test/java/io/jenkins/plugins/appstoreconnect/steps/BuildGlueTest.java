@@ -64,12 +64,12 @@ class BuildGlueTest {
     private final ParsedKey key = P256PrivateKeys.parse(pem);
     private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T12:00:00Z"));
 
-    private AppStoreConnectApiKeyImpl credential(String issuer) {
+    private AppStoreConnectApiKeyImpl credential(String issuer) throws Exception {
         return new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "asc", "", KID, issuer, Secret.fromString(pem));
     }
 
     @Test
-    void optionsKeepDefaultsRenameAndSwitchOff() {
+    void optionsKeepDefaultsRenameAndSwitchOff() throws Exception {
         KeyUseOptions o = new KeyUseOptions();
         for (Variable v : Variable.values()) {
             assertEquals(v.defaultName(), o.name(v), "default shown in forms and snippets");

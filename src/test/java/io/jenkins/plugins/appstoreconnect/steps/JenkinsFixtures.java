@@ -43,7 +43,7 @@ final class JenkinsFixtures {
     record StoredKey(AppStoreConnectApiKeyImpl credential, ParsedKey key) {}
 
     /** Adds an App Store Connect API key credential with a new key; {@code issuer} null for an individual key. */
-    static StoredKey addKey(String id, String issuer) throws IOException {
+    static StoredKey addKey(String id, String issuer) throws Exception {
         String pem = TestKeys.pkcs8Pem(TestKeys.p256());
         AppStoreConnectApiKeyImpl c = new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, id, "", KID, issuer,
                 Secret.fromString(pem));
