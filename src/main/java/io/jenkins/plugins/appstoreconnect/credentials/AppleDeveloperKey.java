@@ -2,6 +2,7 @@ package io.jenkins.plugins.appstoreconnect.credentials;
 
 import com.cloudbees.plugins.credentials.NameWith;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 
 /**
@@ -14,14 +15,18 @@ import hudson.util.Secret;
 public interface AppleDeveloperKey extends StandardCredentials {
 
     /** The 10-character Team ID ({@code iss} of most profiles). */
+    @NonNull
     String getTeamId();
 
     /** The 10-character key ID ({@code kid}). */
+    @NonNull
     String getKeyId();
 
     /** {@code SHA256:} fingerprint of the public key: safe to show. */
+    @NonNull
     String getFingerprint();
 
     /** The private key as normalised PKCS#8 PEM, encrypted at rest. */
+    @NonNull
     Secret getPrivateKey();
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.appstoreconnect.credentials;
 
 import com.cloudbees.plugins.credentials.NameWith;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
 
@@ -14,16 +15,21 @@ import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment;
 public interface CloudKitApiToken extends StandardCredentials {
 
     /** {@code iCloud.} and a reverse-DNS name. */
+    @NonNull
     String getContainer();
 
+    @NonNull
     CloudKitEnvironment getEnvironment();
 
     /** The token, encrypted at rest. */
+    @NonNull
     Secret getApiToken();
 
     /** The sign-in callback URL, or empty. */
+    @NonNull
     String getSignInCallbackUrl();
 
     /** Allowed origins, comma-separated; empty: any. */
+    @NonNull
     String getAllowedOrigins();
 }

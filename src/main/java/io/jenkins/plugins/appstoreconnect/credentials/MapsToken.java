@@ -2,6 +2,8 @@ package io.jenkins.plugins.appstoreconnect.credentials;
 
 import com.cloudbees.plugins.credentials.NameWith;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.util.Secret;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.maps.MapsExpiry;
@@ -19,25 +21,32 @@ import java.util.Optional;
 public interface MapsToken extends StandardCredentials {
 
     /** The token, encrypted at rest. */
+    @NonNull
     Secret getToken();
 
+    @NonNull
     MapsTokenType getType();
 
     /** Allowed domains, comma-separated; empty: no restriction. */
+    @NonNull
     String getDomains();
 
+    @NonNull
     MapsTokenValidity getValidity();
 
     /** For {@link MapsTokenValidity#DATE}: {@code yyyy-MM-dd}, else empty. */
+    @NonNull
     String getExpiryDate();
 
     /** The portal's creation date, {@code yyyy-MM-dd}. */
+    @NonNull
     String getCreatedOn();
 
     /** Days before expiry from which the token is reported as expiring soon. */
     int getExpiryWarningDays();
 
     /** When the token expires, or {@code null} if never. */
+    @CheckForNull
     Instant getExpiresAt();
 
     /** Whole days left (negative once expired), or empty if the token never expires. */
@@ -50,6 +59,7 @@ public interface MapsToken extends StandardCredentials {
     }
 
     /** "12 days left", "expired 2026-01-01T00:00:00Z" or "no expiry", for names and lists. */
+    @NonNull
     default String expirySummary(Clock clock) {
         Instant e = getExpiresAt();
         if (e == null) {
@@ -65,6 +75,7 @@ public interface MapsToken extends StandardCredentials {
      *
      * @throws InvalidInputException when the token has expired
      */
+    @NonNull
     default String requireUsable(Clock clock) {
         Instant e = getExpiresAt();
         if (e != null && !clock.instant().isBefore(e)) {

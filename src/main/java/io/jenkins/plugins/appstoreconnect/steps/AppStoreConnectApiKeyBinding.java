@@ -1,14 +1,16 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
 import io.jenkins.plugins.appstoreconnect.core.keys.ParsedKey;
 import io.jenkins.plugins.appstoreconnect.core.mask.SecretForms;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +41,7 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
     private KeyUseOptions options = new KeyUseOptions();
 
     @DataBoundConstructor
-    public AppStoreConnectApiKeyBinding(String credentialsId) {
+    public AppStoreConnectApiKeyBinding(@CheckForNull String credentialsId) {
         super(credentialsId);
     }
 
@@ -57,34 +59,34 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
     }
 
     /** Scope entries, one {@code "METHOD /path"} per line. */
-    public String getScope() { return options.getScopeLines(); }
+    @NonNull public String getScope() { return options.getScopeLines(); }
     @DataBoundSetter public void setScope(String lines) { options.setScopeLines(lines); }
 
     public int getLifetime() { return options.getLifetime(); }
     @DataBoundSetter public void setLifetime(int lifetime) { options.setLifetime(lifetime); }
 
-    public String getJwtVariable() { return options.name(Variable.JWT); }
+    @NonNull public String getJwtVariable() { return options.name(Variable.JWT); }
     @DataBoundSetter public void setJwtVariable(String name) { options.setName(Variable.JWT, name); }
 
-    public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
+    @NonNull public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
     @DataBoundSetter public void setKeyIdVariable(String name) { options.setName(Variable.KEY_ID, name); }
 
-    public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
+    @NonNull public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
     @DataBoundSetter public void setIssuerIdVariable(String name) { options.setName(Variable.ISSUER_ID, name); }
 
-    public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
+    @NonNull public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
     @DataBoundSetter public void setKeyFilePathVariable(String name) { options.setName(Variable.KEY_FILEPATH, name); }
 
-    public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
+    @NonNull public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
     @DataBoundSetter public void setApiKeyPathVariable(String name) { options.setName(Variable.API_KEY_PATH, name); }
 
-    public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
+    @NonNull public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
     @DataBoundSetter public void setInHouseVariable(String name) { options.setName(Variable.IN_HOUSE, name); }
 
-    public String getDurationVariable() { return options.name(Variable.DURATION); }
+    @NonNull public String getDurationVariable() { return options.name(Variable.DURATION); }
     @DataBoundSetter public void setDurationVariable(String name) { options.setName(Variable.DURATION, name); }
 
-    public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
+    @NonNull public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
     @DataBoundSetter public void setPrivateKeysDirVariable(String name) { options.setName(Variable.PRIVATE_KEYS_DIR, name); }
 
     @Override
@@ -164,7 +166,7 @@ public final class AppStoreConnectApiKeyBinding extends MultiBinding<AppStoreCon
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.Binding_DisplayName();
         }
 

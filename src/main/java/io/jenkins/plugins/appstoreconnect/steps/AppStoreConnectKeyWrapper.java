@@ -1,5 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -14,8 +16,8 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildWrapperDescriptor;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Map;
@@ -44,11 +46,11 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     private transient Map<Run<?, ?>, KeyUse> opened;
 
     @DataBoundConstructor
-    public AppStoreConnectKeyWrapper(String credentialsId) {
+    public AppStoreConnectKeyWrapper(@CheckForNull String credentialsId) {
         this.credentialsId = credentialsId;
     }
 
-    public String getCredentialsId() { return credentialsId; }
+    @CheckForNull public String getCredentialsId() { return credentialsId; }
 
     /** XStream skips field initialisers: a configuration saved without options gets the defaults. */
     private Object readResolve() {
@@ -59,34 +61,34 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
     }
 
     /** Scope entries, one {@code "METHOD /path"} per line. */
-    public String getScope() { return options.getScopeLines(); }
+    @NonNull public String getScope() { return options.getScopeLines(); }
     @DataBoundSetter public void setScope(String lines) { options.setScopeLines(lines); }
 
     public int getLifetime() { return options.getLifetime(); }
     @DataBoundSetter public void setLifetime(int lifetime) { options.setLifetime(lifetime); }
 
-    public String getJwtVariable() { return options.name(Variable.JWT); }
+    @NonNull public String getJwtVariable() { return options.name(Variable.JWT); }
     @DataBoundSetter public void setJwtVariable(String name) { options.setName(Variable.JWT, name); }
 
-    public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
+    @NonNull public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
     @DataBoundSetter public void setKeyIdVariable(String name) { options.setName(Variable.KEY_ID, name); }
 
-    public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
+    @NonNull public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
     @DataBoundSetter public void setIssuerIdVariable(String name) { options.setName(Variable.ISSUER_ID, name); }
 
-    public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
+    @NonNull public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
     @DataBoundSetter public void setKeyFilePathVariable(String name) { options.setName(Variable.KEY_FILEPATH, name); }
 
-    public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
+    @NonNull public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
     @DataBoundSetter public void setApiKeyPathVariable(String name) { options.setName(Variable.API_KEY_PATH, name); }
 
-    public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
+    @NonNull public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
     @DataBoundSetter public void setInHouseVariable(String name) { options.setName(Variable.IN_HOUSE, name); }
 
-    public String getDurationVariable() { return options.name(Variable.DURATION); }
+    @NonNull public String getDurationVariable() { return options.name(Variable.DURATION); }
     @DataBoundSetter public void setDurationVariable(String name) { options.setName(Variable.DURATION, name); }
 
-    public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
+    @NonNull public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
     @DataBoundSetter public void setPrivateKeysDirVariable(String name) { options.setName(Variable.PRIVATE_KEYS_DIR, name); }
 
     @Override
@@ -168,7 +170,7 @@ public final class AppStoreConnectKeyWrapper extends SimpleBuildWrapper {
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.Wrapper_DisplayName();
         }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -30,7 +32,7 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
     private final AppleTokenOptions options;
 
     @DataBoundConstructor
-    public AppleTokenBinding(String credentialsId, String profile) {
+    public AppleTokenBinding(@CheckForNull String credentialsId, @CheckForNull String profile) {
         super(credentialsId);
         this.options = new AppleTokenOptions(profile);
     }
@@ -41,34 +43,34 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
     }
 
     /** The token profile: {@code maps}, {@code weatherkit}, {@code musickit}, {@code apns}, {@code sign-in-with-apple}, {@code app-store-server} (or the earlier siwa, iap). */
-    public String getProfile() { return options.getProfile(); }
+    @CheckForNull public String getProfile() { return options.getProfile(); }
 
     /** The token variable's name; {@value AppleTokenOptions#DEFAULT_VARIABLE} if none. */
-    public String getVariable() { return options.getVariable(); }
+    @CheckForNull public String getVariable() { return options.getVariable(); }
     @DataBoundSetter public void setVariable(String variable) { options.setVariable(variable); }
 
     /** The issuer ID ({@code app-store-server} only). */
-    public String getIssuerId() { return options.getIssuerId(); }
+    @CheckForNull public String getIssuerId() { return options.getIssuerId(); }
     @DataBoundSetter public void setIssuerId(String issuerId) { options.setIssuerId(issuerId); }
 
     /** The Service ID ({@code weatherkit} only). */
-    public String getServiceId() { return options.getServiceId(); }
+    @CheckForNull public String getServiceId() { return options.getServiceId(); }
     @DataBoundSetter public void setServiceId(String serviceId) { options.setServiceId(serviceId); }
 
     /** The client ID ({@code sign-in-with-apple} only). */
-    public String getClientId() { return options.getClientId(); }
+    @CheckForNull public String getClientId() { return options.getClientId(); }
     @DataBoundSetter public void setClientId(String clientId) { options.setClientId(clientId); }
 
     /** The bundle ID ({@code app-store-server} only). */
-    public String getBundleId() { return options.getBundleId(); }
+    @CheckForNull public String getBundleId() { return options.getBundleId(); }
     @DataBoundSetter public void setBundleId(String bundleId) { options.setBundleId(bundleId); }
 
     /** Web origins, comma-separated ({@code maps}: one, {@code musickit}: a list). */
-    public String getOrigins() { return options.getOrigins(); }
+    @CheckForNull public String getOrigins() { return options.getOrigins(); }
     @DataBoundSetter public void setOrigins(String origins) { options.setOrigins(origins); }
 
     /** The {@code scope} claim ({@code maps} only, e.g. {@code server_api}). */
-    public String getScope() { return options.getScope(); }
+    @CheckForNull public String getScope() { return options.getScope(); }
     @DataBoundSetter public void setScope(String scope) { options.setScope(scope); }
 
     /** The token lifetime in seconds; 0 for the profile's default. */
@@ -105,7 +107,7 @@ public final class AppleTokenBinding extends MultiBinding<AppleDeveloperKey> {
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.AppleToken_Binding_DisplayName();
         }
 

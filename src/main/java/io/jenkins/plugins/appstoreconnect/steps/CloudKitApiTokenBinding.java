@@ -1,12 +1,14 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.appstoreconnect.credentials.CloudKitApiToken;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitApiTokenConfig;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitApiToken;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +27,7 @@ import org.kohsuke.stapler.DataBoundConstructor;
 public final class CloudKitApiTokenBinding extends MultiBinding<CloudKitApiToken> {
 
     @DataBoundConstructor
-    public CloudKitApiTokenBinding(String credentialsId) {
+    public CloudKitApiTokenBinding(@CheckForNull String credentialsId) {
         super(credentialsId);
     }
 
@@ -73,7 +75,7 @@ public final class CloudKitApiTokenBinding extends MultiBinding<CloudKitApiToken
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.CloudKitBinding_DisplayName();
         }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
@@ -8,11 +10,11 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.credentials.CloudKitServerKey;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitRequestSigner;
 import io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitSignInput;
 import io.jenkins.plugins.appstoreconnect.core.keys.P256PrivateKeys;
+import io.jenkins.plugins.appstoreconnect.credentials.CloudKitServerKey;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
@@ -42,16 +44,16 @@ public final class CloudKitSignRequestStep extends Step {
     private String bodyFile;
 
     @DataBoundConstructor
-    public CloudKitSignRequestStep(String credentialsId) {
+    public CloudKitSignRequestStep(@CheckForNull String credentialsId) {
         this.credentialsId = credentialsId;
     }
 
-    public String getCredentialsId() {
+    @CheckForNull public String getCredentialsId() {
         return credentialsId;
     }
 
     /** The URL path from {@code /database/} on. */
-    public String getSubpath() {
+    @CheckForNull public String getSubpath() {
         return subpath;
     }
 
@@ -61,7 +63,7 @@ public final class CloudKitSignRequestStep extends Step {
     }
 
     /** The request body as text (signed as UTF-8); empty for GET. */
-    public String getBody() {
+    @CheckForNull public String getBody() {
         return body;
     }
 
@@ -71,7 +73,7 @@ public final class CloudKitSignRequestStep extends Step {
     }
 
     /** A workspace-relative file holding the body (signed byte for byte), instead of {@link #getBody()}. */
-    public String getBodyFile() {
+    @CheckForNull public String getBodyFile() {
         return bodyFile;
     }
 
@@ -161,12 +163,12 @@ public final class CloudKitSignRequestStep extends Step {
     public static final class DescriptorImpl extends StepDescriptor {
 
         @Override
-        public String getFunctionName() {
+        @NonNull public String getFunctionName() {
             return "cloudKitSignRequest";
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.CloudKitSign_DisplayName();
         }
 

@@ -1,14 +1,16 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.appstoreconnect.credentials.MapsToken;
 import io.jenkins.plugins.appstoreconnect.core.InvalidInputException;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames;
+import io.jenkins.plugins.appstoreconnect.credentials.MapsToken;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -31,12 +33,12 @@ public final class MapsTokenBinding extends MultiBinding<MapsToken> {
     private final String variable;
 
     @DataBoundConstructor
-    public MapsTokenBinding(String credentialsId, String variable) {
+    public MapsTokenBinding(@CheckForNull String credentialsId, @CheckForNull String variable) {
         super(credentialsId);
         this.variable = variable == null || variable.isBlank() ? DEFAULT_VARIABLE : variable.strip();
     }
 
-    public String getVariable() {
+    @NonNull public String getVariable() {
         return variable;
     }
 
@@ -93,7 +95,7 @@ public final class MapsTokenBinding extends MultiBinding<MapsToken> {
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.MapsBinding_DisplayName();
         }
 

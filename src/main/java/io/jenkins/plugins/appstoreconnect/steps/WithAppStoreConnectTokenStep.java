@@ -1,5 +1,7 @@
 package io.jenkins.plugins.appstoreconnect.steps;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Item;
@@ -7,8 +9,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import io.jenkins.plugins.appstoreconnect.core.environment.EnvironmentNames.Variable;
+import io.jenkins.plugins.appstoreconnect.credentials.AppStoreConnectApiKey;
 import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -31,42 +33,42 @@ public final class WithAppStoreConnectTokenStep extends Step {
     private final KeyUseOptions options = new KeyUseOptions();
 
     @DataBoundConstructor
-    public WithAppStoreConnectTokenStep(String credentialsId) {
+    public WithAppStoreConnectTokenStep(@CheckForNull String credentialsId) {
         this.credentialsId = credentialsId;
     }
 
-    public String getCredentialsId() { return credentialsId; }
+    @CheckForNull public String getCredentialsId() { return credentialsId; }
 
     /** {@code "METHOD /path"} entries for the token's {@code scope} claim; none by default. */
-    public List<String> getScope() { return options.getScope(); }
+    @NonNull public List<String> getScope() { return options.getScope(); }
     @DataBoundSetter public void setScope(List<String> scope) { options.setScope(scope); }
 
     /** The token lifetime in seconds ({@code exp - iat}, 361 to 1200); 0 for the default 1200. */
     public int getLifetime() { return options.getLifetime(); }
     @DataBoundSetter public void setLifetime(int lifetime) { options.setLifetime(lifetime); }
 
-    public String getJwtVariable() { return options.name(Variable.JWT); }
+    @NonNull public String getJwtVariable() { return options.name(Variable.JWT); }
     @DataBoundSetter public void setJwtVariable(String name) { options.setName(Variable.JWT, name); }
 
-    public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
+    @NonNull public String getKeyIdVariable() { return options.name(Variable.KEY_ID); }
     @DataBoundSetter public void setKeyIdVariable(String name) { options.setName(Variable.KEY_ID, name); }
 
-    public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
+    @NonNull public String getIssuerIdVariable() { return options.name(Variable.ISSUER_ID); }
     @DataBoundSetter public void setIssuerIdVariable(String name) { options.setName(Variable.ISSUER_ID, name); }
 
-    public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
+    @NonNull public String getKeyFilePathVariable() { return options.name(Variable.KEY_FILEPATH); }
     @DataBoundSetter public void setKeyFilePathVariable(String name) { options.setName(Variable.KEY_FILEPATH, name); }
 
-    public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
+    @NonNull public String getApiKeyPathVariable() { return options.name(Variable.API_KEY_PATH); }
     @DataBoundSetter public void setApiKeyPathVariable(String name) { options.setName(Variable.API_KEY_PATH, name); }
 
-    public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
+    @NonNull public String getInHouseVariable() { return options.name(Variable.IN_HOUSE); }
     @DataBoundSetter public void setInHouseVariable(String name) { options.setName(Variable.IN_HOUSE, name); }
 
-    public String getDurationVariable() { return options.name(Variable.DURATION); }
+    @NonNull public String getDurationVariable() { return options.name(Variable.DURATION); }
     @DataBoundSetter public void setDurationVariable(String name) { options.setName(Variable.DURATION, name); }
 
-    public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
+    @NonNull public String getPrivateKeysDirVariable() { return options.name(Variable.PRIVATE_KEYS_DIR); }
     @DataBoundSetter public void setPrivateKeysDirVariable(String name) { options.setName(Variable.PRIVATE_KEYS_DIR, name); }
 
     @Override
@@ -79,12 +81,12 @@ public final class WithAppStoreConnectTokenStep extends Step {
     public static final class DescriptorImpl extends StepDescriptor {
 
         @Override
-        public String getFunctionName() {
+        @NonNull public String getFunctionName() {
             return "withAppStoreConnectToken";
         }
 
         @Override
-        public String getDisplayName() {
+        @NonNull public String getDisplayName() {
             return Messages.Step_DisplayName();
         }
 
