@@ -180,6 +180,38 @@ class CredentialFormUiTest {
         assertEquals(KeyFacts.fingerprint(pair), stored.getFingerprint());
     }
 
+    /** Every credential type survives its update dialog saved unchanged: the same data-bound values afterwards. */
+    @Test
+    void everyCredentialTypeSurvivesItsUpdateDialog(JenkinsRule r) throws Exception {
+        String ckToken = "0123456789abcdef".repeat(4);
+        List<com.cloudbees.plugins.credentials.Credentials> all = List.of(
+                new AppStoreConnectApiKeyImpl(CredentialsScope.GLOBAL, "rt-asc", "d", "RTAS123456", ISSUER, Secret.fromString(pem)),
+                new AppleDeveloperKeyImpl(CredentialsScope.GLOBAL, "rt-dev", "d", "DEF123GHIJ", "ABC123DEFG", Secret.fromString(pem)),
+                new MapsTokenImpl(CredentialsScope.GLOBAL, "rt-maps", "d", Secret.fromString("opaque-maps-token-0123456789"),
+                        io.jenkins.plugins.appstoreconnect.core.maps.MapsTokenType.SERVER_API, "example.com",
+                        io.jenkins.plugins.appstoreconnect.core.maps.MapsTokenValidity.DAYS_90, "", "2026-01-01"),
+                new CloudKitApiTokenImpl(CredentialsScope.GLOBAL, "rt-ck", "d", "iCloud.com.example.MyApp",
+                        io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment.PRODUCTION, Secret.fromString(ckToken),
+                        "https://example.com/cb", "https://example.com"),
+                new CloudKitServerKeyImpl(CredentialsScope.GLOBAL, "rt-s2s", "d", "a5cf1b2c3d4e5f60718293a4b5c6d7e8",
+                        Secret.fromString(pem), "iCloud.com.example.MyApp",
+                        io.jenkins.plugins.appstoreconnect.core.cloudkit.CloudKitEnvironment.DEVELOPMENT));
+        for (com.cloudbees.plugins.credentials.Credentials c : all) {
+            SystemCredentialsProvider.getInstance().getCredentials().add(c);
+        }
+        SystemCredentialsProvider.getInstance().save();
+        try (JenkinsRule.WebClient wc = r.createWebClient()) {
+            for (com.cloudbees.plugins.credentials.Credentials before : all) {
+                String id = ((com.cloudbees.plugins.credentials.common.IdCredentials) before).getId();
+                save(wc, openUpdateDialog(wc.goTo(STORE + "credential/" + id)));
+                com.cloudbees.plugins.credentials.Credentials after = SystemCredentialsProvider.getInstance().getCredentials().stream()
+                        .filter(c -> ((com.cloudbees.plugins.credentials.common.IdCredentials) c).getId().equals(id)).findFirst()
+                        .orElseThrow(() -> new AssertionError(id + " is gone after saving"));
+                r.assertEqualDataBoundBeans(before, after);
+            }
+        }
+    }
+
     /** The credential of that ID in the system store, whatever its scope (lookups leave SYSTEM ones out for items). */
     private static AppStoreConnectApiKeyImpl systemStored(String id) {
         return SystemCredentialsProvider.getInstance().getCredentials().stream()

@@ -115,10 +115,65 @@ public class JenkinsRule {
      * HtmlUnit's real {@code org.htmlunit.WebClient}, so everything HtmlUnit offers is the real API; only the
      * Jenkins-specific members here are stand-ins, and they throw.
      */
+    public HtmlPage submit(org.htmlunit.html.HtmlForm form) throws Exception {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public HtmlPage submit(org.htmlunit.html.HtmlForm form, String name) throws Exception {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public void assertEqualDataBoundBeans(Object lhs, Object rhs)
+            throws IllegalAccessException, java.lang.reflect.InvocationTargetException, NoSuchMethodException {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
+    public void assertEqualDataBoundBeans(java.util.List<?> lhs, java.util.List<?> rhs) throws Exception {
+        throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+    }
+
     public class WebClient extends org.htmlunit.WebClient {
         private static final long serialVersionUID = 1L;
 
         public WebClient() {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.Run<?, ?> r) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.Run<?, ?> r, String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.Item item) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.Item item, String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.Node item) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.Node item, String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.View view) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        public HtmlPage getPage(hudson.model.View view, String relative) throws IOException, SAXException {
+            throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
+        }
+
+        @Deprecated
+        @Override
+        public Page getPage(String url) throws IOException, org.htmlunit.FailingHttpStatusCodeException {
             throw new UnsupportedOperationException("stand-in: needs a running Jenkins");
         }
 
