@@ -57,13 +57,10 @@ public class AppStoreConnectApiKeyImpl extends BaseStandardCredentials implement
      */
     protected Object readResolve() {
         return CredentialFields.fromXml(Messages.Kind_AppStoreConnectApiKey(), getId(), () -> {
-            try {
-                AppStoreConnectApiKeyImpl c = new AppStoreConnectApiKeyImpl(getScope(), getId(), getDescription(), keyId, issuerId, privateKey);
-                c.enterprise = enterprise;
-                return c;
-            } catch (FormException e) {
-                throw new CredentialFields.FormProblem(e);
-            }
+            AppStoreConnectApiKeyImpl c = new AppStoreConnectApiKeyImpl(getScope(), getId(), getDescription(),
+                    keyId, issuerId, privateKey);
+            c.enterprise = enterprise;
+            return c;
         });
     }
 

@@ -49,14 +49,9 @@ public class AppleDeveloperKeyImpl extends BaseStandardCredentials implements Ap
      * values are kept, malformed ones refused with a message naming the field.
      */
     protected Object readResolve() {
-        return CredentialFields.fromXml(Messages.Kind_AppleDeveloperKey(), getId(), () -> {
-            try {
-                AppleDeveloperKeyImpl c = new AppleDeveloperKeyImpl(getScope(), getId(), getDescription(), teamId, keyId, privateKey);
-                return c;
-            } catch (FormException e) {
-                throw new CredentialFields.FormProblem(e);
-            }
-        });
+        return CredentialFields.fromXml(Messages.Kind_AppleDeveloperKey(), getId(),
+                () -> new AppleDeveloperKeyImpl(getScope(), getId(), getDescription(),
+                        teamId, keyId, privateKey));
     }
 
     @Override

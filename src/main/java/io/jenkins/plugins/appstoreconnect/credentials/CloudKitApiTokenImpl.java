@@ -56,14 +56,9 @@ public class CloudKitApiTokenImpl extends BaseStandardCredentials implements Clo
      * values are kept, malformed ones refused with a message naming the field.
      */
     protected Object readResolve() {
-        return CredentialFields.fromXml(Messages.Kind_CloudKitApiToken(), getId(), () -> {
-            try {
-                CloudKitApiTokenImpl c = new CloudKitApiTokenImpl(getScope(), getId(), getDescription(), container, environment, apiToken, signInCallbackUrl, allowedOrigins);
-                return c;
-            } catch (FormException e) {
-                throw new CredentialFields.FormProblem(e);
-            }
-        });
+        return CredentialFields.fromXml(Messages.Kind_CloudKitApiToken(), getId(),
+                () -> new CloudKitApiTokenImpl(getScope(), getId(), getDescription(),
+                        container, environment, apiToken, signInCallbackUrl, allowedOrigins));
     }
 
     @Override

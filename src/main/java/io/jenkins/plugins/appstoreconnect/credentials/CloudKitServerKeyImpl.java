@@ -56,14 +56,9 @@ public class CloudKitServerKeyImpl extends BaseStandardCredentials implements Cl
      * values are kept, malformed ones refused with a message naming the field.
      */
     protected Object readResolve() {
-        return CredentialFields.fromXml(Messages.Kind_CloudKitServerKey(), getId(), () -> {
-            try {
-                CloudKitServerKeyImpl c = new CloudKitServerKeyImpl(getScope(), getId(), getDescription(), keyId, privateKey, container, environment);
-                return c;
-            } catch (FormException e) {
-                throw new CredentialFields.FormProblem(e);
-            }
-        });
+        return CredentialFields.fromXml(Messages.Kind_CloudKitServerKey(), getId(),
+                () -> new CloudKitServerKeyImpl(getScope(), getId(), getDescription(),
+                        keyId, privateKey, container, environment));
     }
 
     @Override

@@ -28,28 +28,23 @@ final class CredentialFields {
         }
     }
 
+    /** A credential built again through its constructor, which reports a malformed field as a form error. */
+    @FunctionalInterface
+    interface Rebuild<T> {
+        T build() throws Descriptor.FormException;
+    }
+
     /**
      * A credential read from XML, built again through its constructor so that it is checked and normalised as a
      * saved form is (stale values, such as an expired Maps token, are kept: only malformed ones are refused).
      *
      * @throws IllegalArgumentException naming the credential, the field and the problem
      */
-    static <T> T fromXml(String kind, String id, Check<T> rebuild) {
+    static <T> T fromXml(String kind, String id, Rebuild<T> rebuild) {
         try {
-            return rebuild.run();
-        } catch (FormProblem e) {
-            throw new IllegalArgumentException(kind + " '" + id + "', field " + e.field + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Unchecked carrier of a {@link Descriptor.FormException} out of a {@link Check} in {@link #fromXml}. */
-    static final class FormProblem extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String field;
-
-        FormProblem(Descriptor.FormException e) {
-            super(e.getMessage(), null, false, false);
-            this.field = e.getFormField();
+            return rebuild.build();
+        } catch (Descriptor.FormException e) {
+            throw new IllegalArgumentException(kind + " '" + id + "', field " + e.getFormField() + ": " + e.getMessage());
         }
     }
 }

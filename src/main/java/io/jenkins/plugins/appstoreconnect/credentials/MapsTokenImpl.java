@@ -72,13 +72,10 @@ public class MapsTokenImpl extends BaseStandardCredentials implements MapsToken 
      */
     protected Object readResolve() {
         return CredentialFields.fromXml(Messages.Kind_MapsToken(), getId(), () -> {
-            try {
-                MapsTokenImpl c = new MapsTokenImpl(getScope(), getId(), getDescription(), token, type, domains, validity, expiryDate, createdOn);
-                c.expiryWarningDays = MapsExpiry.windowDays(expiryWarningDays);
-                return c;
-            } catch (FormException e) {
-                throw new CredentialFields.FormProblem(e);
-            }
+            MapsTokenImpl c = new MapsTokenImpl(getScope(), getId(), getDescription(),
+                    token, type, domains, validity, expiryDate, createdOn);
+            c.setExpiryWarningDays(expiryWarningDays);
+            return c;
         });
     }
 
