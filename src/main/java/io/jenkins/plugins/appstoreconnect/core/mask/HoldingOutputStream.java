@@ -41,6 +41,23 @@ abstract class HoldingOutputStream extends FilterOutputStream {
         write(one, 0, 1);
     }
 
+    /** Releases all held bytes, masked, then closes the wrapped stream. Idempotent. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (OutputStream o = out) {
+            releaseAll();
+            keepHeld();
+            o.flush();
+        }
+    }
+
+    /** At {@link #close()}: ends what is still open and releases every byte taken ({@code base} becomes {@code count}). */
+    abstract void releaseAll() throws IOException;
+
     /** Checks the arguments of {@link #write(byte[], int, int)} and that the stream is open. */
     final void checkWrite(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);

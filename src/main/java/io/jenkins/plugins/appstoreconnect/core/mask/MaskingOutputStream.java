@@ -161,21 +161,12 @@ public class MaskingOutputStream extends HoldingOutputStream {
         out.flush();
     }
 
-    /** Releases all held bytes, masked, then closes the wrapped stream. Idempotent. */
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try (OutputStream o = out) {
-            sync();
-            swallowAt = -1;
-            release(count);
-            keepHeld();
-            state = 0;
-            o.flush();
-        }
+    void releaseAll() throws IOException {
+        sync();
+        swallowAt = -1;
+        release(count);
+        state = 0;
     }
 
     /** Adopts a newer automaton: scans the held bytes again from the root. */

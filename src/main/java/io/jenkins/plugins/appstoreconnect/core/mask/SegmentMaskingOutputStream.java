@@ -146,22 +146,13 @@ public final class SegmentMaskingOutputStream extends HoldingOutputStream {
         out.flush();
     }
 
-    /** Releases all held bytes, masked, then closes the wrapped stream. Idempotent. */
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
+    void releaseAll() throws IOException {
+        if (runStart >= 0) {
+            endRun(escape ? count - 1 : count);
         }
-        closed = true;
-        try (OutputStream o = out) {
-            if (runStart >= 0) {
-                endRun(escape ? count - 1 : count);
-            }
-            escape = false;
-            release(count);
-            keepHeld();
-            o.flush();
-        }
+        escape = false;
+        release(count);
     }
 
     /** A base64 byte (or an escaped slash starting at {@code p}) that extends or starts a run. */
