@@ -32,7 +32,7 @@ public final class Tokens {
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     /** jjwt writes the header and claims with our Jackson configuration (one mapper, not a service lookup per token). */
-    private static final Serializer<Map<String, ?>> JSON = Json::bytes;
+    private static final Serializer<Map<String, ?>> JSON = Json::tokenBytes;
 
     private Tokens() {}
 
