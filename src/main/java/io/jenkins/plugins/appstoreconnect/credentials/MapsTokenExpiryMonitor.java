@@ -55,9 +55,10 @@ public class MapsTokenExpiryMonitor extends AdministrativeMonitor {
         List<Row> rows = new ArrayList<>();
         for (MapsToken t : tokens) {
             MapsExpiry.Status status = t.status(clock);
-            if (status == MapsExpiry.Status.EXPIRING_SOON || status == MapsExpiry.Status.EXPIRED) {
+            java.time.Instant expiresAt = t.getExpiresAt(); // set whenever the status is one of these two
+            if (expiresAt != null && (status == MapsExpiry.Status.EXPIRING_SOON || status == MapsExpiry.Status.EXPIRED)) {
                 rows.add(new Row(t.getId(), new AppleCredentialNames.MapsTokens().getName(t),
-                        t.daysLeft(clock).orElse(0L), status == MapsExpiry.Status.EXPIRED, t.getExpiresAt().toString()));
+                        t.daysLeft(clock).orElse(0L), status == MapsExpiry.Status.EXPIRED, expiresAt.toString()));
             }
         }
         rows.sort(Comparator.comparingLong(Row::getDaysLeft));
